@@ -1,0 +1,346 @@
+/*
+ * escan.h — the engine's public C API.
+ *
+ * The engine knows nothing of Clang. A frontend (the Clang adapter in
+ * adapter/) lowers each function of a translation unit into objects and
+ * four inclusion constraints, describes calls, and then asks the engine to
+ * solve the module: summaries bottom-up over the call graph, escape classes,
+ * placement decisions, explanations and rewrite plans. The results come back
+ * as report records that the adapter turns into clang diagnostics and that
+ * the engine itself writes as JSON (docs/json.md, interfaces.md section 4).
+ *
+ * Model in one table (pts(n) is the set of objects node n may point to;
+ * every node is an object, so a variable's node holds its contents):
+ *
+ *   C source        call                               constraint
+ *   p = &x          esc_addr(f, p, x, note)            pts(p) ⊇ {x}
+ *   p = q           esc_copy(f, p, q, note)            pts(p) ⊇ pts(q)
+ *   p = *q          esc_load(f, p, q, note)            pts(p) ⊇ pts(o), o ∈ pts(q)
+ *   *p = q          esc_store(f, p, q, note)           pts(o) ⊇ pts(q), o ∈ pts(p)
+ *
+ * Lifetimes of strings: every `const char *` passed in is copied by the
+ * engine before the call returns.
+ */
+#ifndef ESCAN_ESCAN_H
+#define ESCAN_ESCAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Handles and positions ------------------------------------------- */
+
+typedef struct esc_module esc_module; /* one translation unit */
+typedef struct esc_fn esc_fn;         /* one function definition */
+
+/* A node of a function's graph: index into that function's objects.
+ * ESC_NONE stands for "no pointer value" (integers, void). */
+typedef int32_t esc_node;
+#define ESC_NONE ((esc_node)-1)
+
+/* A source position. `file` comes from esc_file(). `cookie` is opaque to the
+ * engine and handed back unchanged in reports (the adapter keeps clang's raw
+ * SourceLocation encoding there). `in_macro` is set when the position lies
+ * inside a macro expansion: rewrites never touch such positions. */
+typedef struct esc_pos {
+  uint32_t file;
+  uint32_t line, col;
+  uint32_t offset; /* byte offset in the file, for fixes */
+  uint32_t cookie;
+  bool in_macro;
+} esc_pos;
+
+/* A source range for rewrites: [begin.offset, end_offset) in begin.file. */
+typedef struct esc_range {
+  esc_pos begin;
+  uint32_t end_offset;
+} esc_range;
+
+/* ---- Options ---------------------------------------------------------- */
+
+enum esc_check {
+  ESC_CHECK_DANGLING = 1u << 0,
+  ESC_CHECK_FREE_NONHEAP = 1u << 1,
+  ESC_CHECK_LEAK = 1u << 2,
+  ESC_CHECK_HEAP_TO_STACK = 1u << 3,
+  ESC_CHECK_ALL = 0xfu,
+};
+
+/* Returns a whole source line (without its newline) for suppression
+ * comments (`escan:ignore`, `NOLINT(escan...)`), or NULL. */
+typedef const char *(*esc_line_fn)(void *ctx, uint32_t file, uint32_t line,
+                                   size_t *len);
+
+typedef struct esc_options {
+  int m_level;         /* 0 findings only, 1 every decision, 2 with flows */
+  unsigned checks;     /* enum esc_check bits */
+  int64_t max_stack;   /* cap for one promoted allocation, bytes */
+  int64_t max_stack_fn;/* cap for all promotions in one function, bytes */
+  bool promote_recursive; /* allow promotion in recursive functions */
+  esc_line_fn source_line;
+  void *source_line_ctx;
+} esc_options;
+
+/* Documented defaults (docs/rewrite.md explains the numbers). */
+void esc_options_default(esc_options *o);
+
+/* Parses a checks list into *checks: "dangling,leak" is exactly that set,
+ * a list that starts with '-' ("-leak,-heap-to-stack") edits *checks, and
+ * "all" names every kind. Returns false and names the bad item in err. */
+bool esc_parse_checks(const char *list, unsigned *checks, char *err,
+                      size_t errlen);
+
+/* ---- Module ----------------------------------------------------------- */
+
+esc_module *esc_module_new(const char *main_file, const esc_options *o);
+void esc_module_free(esc_module *m);
+
+/* Interns a file path; the same path always gives the same id. */
+uint32_t esc_file(esc_module *m, const char *path);
+
+/* Extra allocator / deallocator names (config file, plugin options), on top
+ * of the standard-library table and __attribute__((malloc)). */
+void esc_add_allocator(esc_module *m, const char *name);
+void esc_add_deallocator(esc_module *m, const char *name);
+
+/* Reads summaries exported by another translation unit (section 5.4 of the
+ * model). Returns false with a message in err if the file is unreadable or
+ * malformed; summaries that are missing simply decode as "escapes". */
+bool esc_read_summaries(esc_module *m, const char *path, char *err,
+                        size_t errlen);
+/* Writes the summaries of every function defined in this module. */
+bool esc_write_summaries(esc_module *m, const char *path, char *err,
+                         size_t errlen);
+
+/* ---- Declarations of functions without a body ------------------------- */
+
+/* Attributes on a declaration seen in the translation unit, so calls to it
+ * honour __attribute__((malloc)) and __attribute__((noescape)).
+ * noescape_mask: bit i set when parameter i is noescape. */
+void esc_declare(esc_module *m, const char *name, bool is_malloc,
+                 uint64_t noescape_mask);
+
+/* ---- Functions -------------------------------------------------------- */
+
+typedef struct esc_fn_desc {
+  const char *name;
+  esc_pos pos;            /* the function's name in its definition */
+  unsigned nparams;
+  bool is_variadic;
+  bool is_static;         /* internal linkage */
+  bool uses_setjmp;       /* calls setjmp/sigsetjmp/...: no promotion */
+  bool has_backward_goto; /* a goto jumps to a label above it */
+  bool lang_c11;          /* _Alignas available for rewrites */
+  uint32_t max_align;     /* alignof(max_align_t) on the target */
+} esc_fn_desc;
+
+esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d);
+/* Marks the function complete; its graph is solved by esc_module_solve. */
+void esc_fn_end(esc_fn *f);
+
+/* ---- Objects ---------------------------------------------------------- */
+
+typedef enum esc_obj_kind {
+  ESC_OBJ_LOCAL,    /* a local variable (automatic storage) */
+  ESC_OBJ_PARAM,    /* a parameter; see esc_param */
+  ESC_OBJ_COMPOUND, /* a compound literal in a block */
+  ESC_OBJ_ALLOCA,   /* alloca / __builtin_alloca: lives until return */
+  ESC_OBJ_VLA,      /* T a[n] */
+  ESC_OBJ_STATIC,   /* global, static local, _Thread_local */
+  ESC_OBJ_STRING,   /* a string literal */
+  ESC_OBJ_FUNCTION, /* a function designator */
+  ESC_OBJ_TEMP,     /* an intermediate value: holds pointers, has no storage */
+} esc_obj_kind;
+
+/* Block structure for lifetimes and rewrites. Block 0 is the function body;
+ * esc_block() creates a child. `lbrace` is the position just after the
+ * block's '{' (where promoted storage is declared). */
+typedef uint32_t esc_block_id;
+esc_block_id esc_block(esc_fn *f, esc_block_id parent, unsigned loop_depth,
+                       esc_pos lbrace);
+
+typedef struct esc_obj_desc {
+  esc_obj_kind kind;
+  const char *name;   /* "x", "(struct S){...}", "alloca(n)", "\"abc\"" */
+  esc_pos pos;        /* declaration or expression */
+  esc_block_id block; /* the block that declares it (statics: 0) */
+  int64_t size;       /* bytes if constant, -1 otherwise */
+} esc_obj_desc;
+
+esc_node esc_object(esc_fn *f, const esc_obj_desc *d);
+
+/* A temporary for an intermediate value (no storage, never address-taken). */
+esc_node esc_temp(esc_fn *f, esc_block_id block);
+
+/* Parameter i of the current function: a stack object whose initial value
+ * points at the caller's memory (*p, **p, ... to a bounded depth). Only
+ * pointer-carrying parameters get caller memory and a "does not escape"
+ * line. */
+esc_node esc_param(esc_fn *f, unsigned index, const char *name, esc_pos pos,
+                   bool carries_pointers);
+
+/* The node for ~r0, the function's result. */
+esc_node esc_result(esc_fn *f);
+
+/* The node for a global or static object of this module by name (one node
+ * per name per function; `pos` is its declaration). Its initial contents
+ * are "global memory". */
+esc_node esc_global(esc_fn *f, const char *name, esc_pos pos);
+
+/* The unknown object: what unknown code may read, write or keep. Storing a
+ * pointer into it (or copying into it) makes the pointee escape to
+ * "unknown"; loading from it yields unknown. */
+esc_node esc_unknown(esc_fn *f);
+
+/* ---- Constraints ------------------------------------------------------ */
+
+typedef enum esc_reason {
+  ESC_R_ASSIGN,        /* p = q */
+  ESC_R_INIT,          /* T p = q;  and initializer list elements */
+  ESC_R_ADDRESS_OF,    /* &x */
+  ESC_R_ARRAY_DECAY,   /* a used as &a[0] */
+  ESC_R_DEREF,         /* *q, q->f, q[i] */
+  ESC_R_STORE,         /* *p = q, p->f = q, p[i] = q */
+  ESC_R_RETURN,        /* return q */
+  ESC_R_CALL_ARG,      /* f(q) */
+  ESC_R_CALL_RESULT,   /* r = f(...) */
+  ESC_R_CAST,          /* (T *)q */
+  ESC_R_PTR_ARITH,     /* q + n, &q[i], &q->f */
+  ESC_R_INT_CAST,      /* (intptr_t)&x: address exposed */
+  ESC_R_MEMCPY,        /* memcpy / memmove */
+  ESC_R_VA_ARG,        /* va_arg(ap, T) */
+  ESC_R_ASM,           /* inline asm operand */
+  ESC_R_COND,          /* c ? a : b */
+  ESC_R_COMMA,         /* a, b */
+  ESC_R_STMT_EXPR,     /* ({ ...; v; }) */
+  ESC_R_ATOMIC,        /* atomic store / exchange of a pointer */
+  ESC_R_UNKNOWN_CALL,  /* argument of a call the engine cannot see into */
+  ESC_R_COMPOUND_LIT,  /* (T){...} */
+  ESC_R_STRING,        /* "literal" */
+  ESC_R_FUNC_ADDR,     /* function designator */
+  ESC_R_SUMMARY,       /* a flow the callee's summary adds */
+  ESC_R__COUNT
+} esc_reason;
+
+/* Where and why an edge exists, for -m=2 flows. `expr` is the source text
+ * of the expression (the adapter may shorten it). */
+typedef struct esc_note {
+  esc_pos pos;
+  esc_reason why;
+  const char *expr;
+} esc_note;
+
+void esc_addr(esc_fn *f, esc_node dst, esc_node obj, const esc_note *n);
+void esc_copy(esc_fn *f, esc_node dst, esc_node src, const esc_note *n);
+void esc_load(esc_fn *f, esc_node dst, esc_node src, const esc_note *n);
+void esc_store(esc_fn *f, esc_node dst, esc_node src, const esc_note *n);
+
+/* ---- Calls ------------------------------------------------------------ */
+
+/* One call expression. The engine resolves `callee` at solve time: a
+ * function defined in this module (its summary, recursion handled), a
+ * summary read from another TU, the standard-library table, an allocator or
+ * deallocator name, or else unknown. callee == NULL: an indirect call the
+ * adapter could not resolve (unknown). */
+typedef struct esc_call_desc {
+  const char *callee;
+  const esc_node *args;  /* one node per argument (ESC_NONE: no pointer) */
+  unsigned nargs;
+  esc_node result;       /* node receiving the result, or ESC_NONE */
+  esc_pos pos;           /* the call expression */
+  const char *text;      /* source text, e.g. "malloc(16)" */
+  esc_range range;       /* the whole call expression (rewrites) */
+  esc_range args_range;  /* text between the parentheses (rewrites) */
+  esc_block_id block;
+  int64_t size;          /* allocation size in bytes if constant, else -1 */
+  int64_t align;         /* aligned_alloc alignment if constant, else 0 */
+  /* Objects that the call's argument 0 provably is not, from an enclosing
+   * guard such as `if (p != buf) free(p);` (free-nonheap). */
+  const esc_node *guard_excludes;
+  unsigned nguard_excludes;
+} esc_call_desc;
+
+void esc_call(esc_fn *f, const esc_call_desc *d);
+
+/* ---- Solving and results ---------------------------------------------- */
+
+/* Solves every function: summaries bottom-up over call-graph SCCs,
+ * escape classes, decisions, explanations, rewrite plans, report records. */
+void esc_module_solve(esc_module *m);
+
+typedef enum esc_kind {
+  ESC_KIND_DANGLING,
+  ESC_KIND_FREE_NONHEAP,
+  ESC_KIND_LEAK,
+  ESC_KIND_HEAP_TO_STACK,
+  ESC_KIND_INFO,
+} esc_kind;
+
+typedef enum esc_severity {
+  ESC_SEV_ERROR,
+  ESC_SEV_WARNING,
+  ESC_SEV_REMARK,
+  ESC_SEV_NOTE,
+} esc_severity;
+
+typedef struct esc_flow_step {
+  esc_pos pos;
+  const char *message; /* "g ← &x (assign)" */
+} esc_flow_step;
+
+typedef struct esc_fix {
+  uint32_t file;
+  uint32_t offset, length;
+  const char *replacement;
+} esc_fix;
+
+typedef struct esc_record {
+  esc_kind kind;
+  esc_severity severity;
+  const char *message;   /* Go's words: "moved to heap: x" */
+  const char *detail;    /* why, for clang-style text; may be NULL */
+  esc_pos pos;           /* the statement that makes it escape */
+  const char *function;
+  const char *object;    /* "x" or "malloc(16)" */
+  const char *written;   /* "stack" | "heap" | "static" */
+  const char *decided;   /* "stack" | "heap" */
+  const esc_flow_step *flow;
+  unsigned nflow;
+  const esc_fix *fixes;
+  unsigned nfixes;
+  char hash[17];         /* stable id: no line numbers in it */
+  bool suppressed;       /* escan:ignore / NOLINT(escan...) */
+} esc_record;
+
+/* "leaking param: p to result ~r0 level=0" lines (-m=1 and up). */
+typedef struct esc_param_line {
+  const char *function;
+  const char *param;
+  const char *message;
+  esc_pos pos;
+} esc_param_line;
+
+unsigned esc_record_count(const esc_module *m);
+const esc_record *esc_record_at(const esc_module *m, unsigned i);
+unsigned esc_param_line_count(const esc_module *m);
+const esc_param_line *esc_param_line_at(const esc_module *m, unsigned i);
+
+const char *esc_kind_name(esc_kind k);         /* "dangling", ... "info" */
+const char *esc_severity_name(esc_severity s); /* "error", ... "note" */
+const char *esc_file_path(const esc_module *m, uint32_t file);
+
+/* Writes the module's results as the JSON of interfaces.md section 4. */
+bool esc_write_json(const esc_module *m, const char *path, char *err,
+                    size_t errlen);
+
+#define ESCAN_VERSION "0.1.0"
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
