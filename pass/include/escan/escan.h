@@ -136,6 +136,9 @@ typedef struct esc_fn_desc {
   bool has_backward_goto; /* a goto jumps to a label above it */
   bool lang_c11;          /* _Alignas available for rewrites */
   uint32_t max_align;     /* alignof(max_align_t) on the target */
+  /* Added for rewrites: the position just after the body's '{' (block 0's
+   * lbrace). Left zero (line 0), promotions that need block 0 are refused. */
+  esc_pos body_lbrace;
 } esc_fn_desc;
 
 esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d);
@@ -232,6 +235,12 @@ typedef struct esc_note {
   esc_pos pos;
   esc_reason why;
   const char *expr;
+  /* Added by the adapter: this edge is a store into a global or a caller's
+   * slot (`g = &x`, `*out = &x`, `p->f = &x`) that is overwritten on every
+   * path from it to the function's exit (a flow-sensitive check over
+   * Clang's CFG), so what it stores does not outlive the frame through this
+   * edge (`g = &x; use(); g = NULL;`, intrusive list push/pop). */
+  bool transient;
 } esc_note;
 
 void esc_addr(esc_fn *f, esc_node dst, esc_node obj, const esc_note *n);
@@ -262,6 +271,12 @@ typedef struct esc_call_desc {
    * guard such as `if (p != buf) free(p);` (free-nonheap). */
   const esc_node *guard_excludes;
   unsigned nguard_excludes;
+  /* Added for rewrites: the exact source text between the parentheses
+   * (what args_range covers), used when a promoted block's free(p) becomes
+   * ((void)(p)). NULL: the engine takes it from `text` after the first '('
+   * up to the last ')', and refuses the promotion when `text` looks
+   * shortened (contains "..."). */
+  const char *args_text;
 } esc_call_desc;
 
 void esc_call(esc_fn *f, const esc_call_desc *d);
@@ -336,6 +351,18 @@ const char *esc_file_path(const esc_module *m, uint32_t file);
 /* Writes the module's results as the JSON of interfaces.md section 4. */
 bool esc_write_json(const esc_module *m, const char *path, char *err,
                     size_t errlen);
+
+/* ---- Added: stores that do not outlive the call ----------------------- */
+
+/* `g = &x; ...; g = NULL;` and intrusive push/pop: a copy or store whose
+ * value the function overwrites on every path before it returns (the
+ * adapter's flow-sensitive check over the CFG decides that). It counts in
+ * full for heap escape, summaries and parameter tags, but not for dangling
+ * pointers: a stack address that escapes only through such stores is not
+ * reported. */
+void esc_copy_undone(esc_fn *f, esc_node dst, esc_node src, const esc_note *n);
+void esc_store_undone(esc_fn *f, esc_node dst, esc_node src,
+                      const esc_note *n);
 
 #define ESCAN_VERSION "0.1.0"
 

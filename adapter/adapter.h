@@ -1,0 +1,252 @@
+// adapter.h — the Clang adapter's one header, cut into one section per file.
+//
+// The adapter lowers Clang's AST into the engine's C API (escan.h) and turns
+// the engine's report records back into clang diagnostics. It decides
+// nothing: every escape decision is the engine's. Its vocabulary:
+//
+//   value   an esc_node whose points-to set is what an expression's value
+//           may point to, or ESC_NONE for values that carry no pointer;
+//   place   what an lvalue designates: an object (`x`, `s.f`, `a[i]` on an
+//           array variable: one field-insensitive node) or the contents of
+//           the objects a node points to (`*q`, `q->f`, `q[i]`).
+//
+// Reading a place is a copy or a load, writing it a copy or a store, taking
+// its address an addr edge; those four are the engine's whole constraint
+// language (docs/design.md).
+#ifndef ESCAN_ADAPTER_H
+#define ESCAN_ADAPTER_H
+
+#include "escan/escan.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace escan {
+
+// ---- options.cpp: the plugin's command-line options -----------------------
+
+struct PluginOptions {
+  esc_options Engine;
+  bool Werror = false;
+  std::string Output;          // output=FILE: JSON results
+  std::string Summaries;       // summaries=PATH: file or directory
+  std::string ExportSummaries; // export-summaries=FILE
+  std::vector<std::string> Allocators, Deallocators;
+  PluginOptions();
+};
+
+// Applies one `OPT=VALUE` argument; on failure returns false with Err set.
+bool parseOption(llvm::StringRef Arg, PluginOptions &O, std::string &Err);
+
+// ---- positions.cpp: source positions, ranges and text ----------------------
+
+class Positions {
+public:
+  Positions(clang::SourceManager &SM, const clang::LangOptions &LO);
+  void attach(esc_module *M) { Module = M; }
+
+  esc_pos pos(clang::SourceLocation L);
+  // The file range [begin, end) of a token range, for rewrites.
+  esc_range range(clang::SourceRange R);
+  // The source text of R with whitespace runs collapsed, cut at Max chars.
+  std::string text(clang::SourceRange R, size_t Max = 60) const;
+  // Offset in its file of the first '(' after L (a call's argument list).
+  std::optional<uint32_t> openParenAfter(clang::SourceLocation L) const;
+  uint32_t fileOffset(clang::SourceLocation L) const;
+  // The exact text [Begin, End) of the file that holds L's expansion.
+  std::string exactText(clang::SourceLocation L, uint32_t Begin,
+                        uint32_t End) const;
+  // Maps an engine position back to a clang location.
+  clang::SourceLocation location(const esc_pos &P) const;
+  clang::SourceLocation location(uint32_t File, uint32_t Offset) const;
+
+  // esc_line_fn: the text of one line, for suppression comments.
+  static const char *sourceLine(void *Ctx, uint32_t File, uint32_t Line,
+                                size_t *Len);
+
+private:
+  uint32_t fileId(clang::FileID FID);
+  clang::SourceManager &SM;
+  const clang::LangOptions &LO;
+  esc_module *Module = nullptr;
+  std::map<clang::FileID, uint32_t> Ids;
+  std::map<uint32_t, clang::FileID> Files;
+};
+
+// ---- types.cpp: which types can hold a pointer ----------------------------
+
+class PointerTypes {
+public:
+  // True for pointers and for arrays, structs and unions holding one.
+  bool carries(clang::QualType T);
+
+private:
+  std::map<const clang::RecordDecl *, bool> Records;
+};
+
+// ---- scan.cpp: facts gathered before lowering a function -------------------
+
+struct FunctionFacts {
+  bool UsesSetjmp = false;
+  bool HasBackwardGoto = false;
+  std::set<const clang::LabelDecl *> BackwardTargets;
+  // Locals assigned after their declaration or whose address is taken:
+  // not foldable as constants in allocation sizes.
+  std::set<const clang::VarDecl *> Mutated;
+};
+
+FunctionFacts scanFunction(const clang::FunctionDecl *FD,
+                           const clang::SourceManager &SM);
+
+// ---- transient.cpp: stores undone on every path to the exit ---------------
+
+// Assignments into a global or a caller's slot that are overwritten again
+// on every path to the function's exit (their edges are esc_note.transient).
+std::set<const clang::Stmt *> transientStores(const clang::FunctionDecl *FD,
+                                              clang::ASTContext &Ctx,
+                                              const FunctionFacts &Facts);
+
+// ---- lower_*.cpp: one function definition into the engine ------------------
+
+// What an lvalue designates.
+struct Place {
+  enum Kind { None, Object, Contents } K = None;
+  esc_node N = ESC_NONE;
+  static Place object(esc_node N) { return {N == ESC_NONE ? None : Object, N}; }
+  static Place contents(esc_node N) {
+    return {N == ESC_NONE ? None : Contents, N};
+  }
+};
+
+class Lowerer {
+public:
+  Lowerer(clang::ASTContext &Ctx, Positions &Pos, PointerTypes &Types,
+          esc_module *M);
+  // lower_decl.cpp
+  void function(const clang::FunctionDecl *FD);
+
+private:
+  // lower_decl.cpp: parameters, locals, initializers, named objects.
+  esc_fn_desc describe(const clang::FunctionDecl *FD, const FunctionFacts &Ff);
+  void params(const clang::FunctionDecl *FD);
+  void varDecl(const clang::VarDecl *VD);
+  void initInto(Place P, const clang::Expr *Init);
+  void cleanupCall(const clang::VarDecl *VD, esc_node Var,
+                   const clang::FunctionDecl *Fn);
+  esc_node varNode(const clang::VarDecl *VD);
+  esc_node localObject(const clang::VarDecl *VD);
+  esc_node functionObject(const clang::FunctionDecl *FD);
+  esc_node stringObject(const clang::Expr *E);
+  esc_node compoundObject(const clang::CompoundLiteralExpr *E);
+  esc_node object(esc_obj_kind K, const std::string &Name,
+                  clang::SourceLocation L, esc_block_id B, int64_t Size);
+  int64_t sizeOf(clang::QualType T) const;
+
+  // lower_stmt.cpp: statements, blocks and loop depth.
+  void stmt(const clang::Stmt *S);
+  esc_node compound(const clang::CompoundStmt *CS, bool WantValue);
+  void stmtsFrom(const clang::CompoundStmt *CS, bool WantValue, esc_node &Last);
+  void ifStmt(const clang::IfStmt *S);
+  void loop(const clang::Stmt *Body, const clang::Expr *Cond,
+            const clang::Expr *Inc, bool Runs);
+  void forStmt(const clang::ForStmt *S);
+  void doStmt(const clang::DoStmt *S);
+  void returnStmt(const clang::ReturnStmt *S);
+  void asmStmt(const clang::AsmStmt *S);
+  esc_block_id enter(unsigned Depth, esc_pos LBrace);
+  esc_pos after(clang::SourceLocation LBrace);
+  esc_pos synthetic(clang::SourceLocation At);
+  bool constantFalse(const clang::Expr *Cond) const;
+  bool constantTrue(const clang::Expr *Cond) const;
+
+  // lower_expr.cpp: values and places.
+  esc_node value(const clang::Expr *E);
+  esc_node rvalue(const clang::Expr *E);
+  Place place(const clang::Expr *E);
+  esc_node read(Place P, const clang::Expr *E);
+  void write(Place P, esc_node V, esc_reason Why, const clang::Stmt *At,
+             const clang::Expr *Src);
+  esc_node addressOf(Place P, esc_reason Why, const clang::Expr *E);
+  esc_node cast(const clang::CastExpr *E);
+  esc_node intToPointer(const clang::CastExpr *E);
+  esc_node unary(const clang::UnaryOperator *E);
+  esc_node binary(const clang::BinaryOperator *E);
+  esc_node conditional(const clang::AbstractConditionalOperator *E);
+  esc_node fallback(const clang::Expr *E);
+  esc_node flow(esc_node Src, esc_reason Why, const clang::Expr *E);
+  esc_node temp();
+  esc_node unknown();
+  esc_node pointsToUnknown(const clang::Expr *E, esc_reason Why);
+  esc_note note(esc_reason Why, const clang::Stmt *At, const clang::Expr *Src);
+
+  // lower_call.cpp: calls, builtins, atomics, va_arg.
+  esc_node call(const clang::CallExpr *E);
+  std::optional<esc_node> builtin(const clang::CallExpr *E,
+                                  llvm::StringRef Name);
+  esc_node stackAlloc(const clang::CallExpr *E);
+  esc_node syncBuiltin(const clang::CallExpr *E);
+  esc_node vaArg(const clang::VAArgExpr *E);
+  esc_node atomic(const clang::AtomicExpr *E);
+  void describeCall(esc_call_desc &D, const clang::CallExpr *E,
+                    llvm::StringRef Callee, std::string &Text,
+                    std::string &ArgsText);
+  int64_t allocationSize(const clang::CallExpr *E, llvm::StringRef Callee);
+  std::optional<int64_t> fold(const clang::Expr *E, unsigned Depth = 0);
+  void guardCalls(const clang::IfStmt *S);
+  void collectGuard(const clang::Stmt *Branch, const clang::VarDecl *P,
+                    const std::vector<esc_node> &Objs);
+  esc_node guardObject(const clang::Expr *E);
+
+  clang::ASTContext &Ctx;
+  clang::SourceManager &SM;
+  Positions &Pos;
+  PointerTypes &Types;
+  esc_module *M;
+  esc_fn *F = nullptr;
+  const clang::FunctionDecl *FD = nullptr;
+  FunctionFacts Facts;
+  std::set<const clang::Stmt *> Transient;
+  esc_block_id Block = 0;
+  unsigned Depth = 0;
+  esc_pos BlockLBrace{};
+  std::map<const clang::Decl *, esc_node> Vars;
+  std::map<std::string, esc_node> Functions;
+  std::map<const clang::OpaqueValueExpr *, esc_node> Opaque;
+  std::map<const clang::CallExpr *, std::vector<esc_node>> Guards;
+  esc_node Unknown = ESC_NONE;
+  esc_node Result = ESC_NONE;
+};
+
+// Calls esc_declare for functions with __attribute__((malloc)) or noescape
+// parameters, system headers included.
+void declareAttributes(clang::ASTContext &Ctx, esc_module *M);
+
+// ---- diagnostics.cpp: report records as clang diagnostics -----------------
+
+void emitRecords(clang::DiagnosticsEngine &Diags, const Positions &Pos,
+                 const esc_module *M, const PluginOptions &O);
+
+// A clang error `escan: <Msg>` at L (or without a location).
+void reportError(clang::DiagnosticsEngine &Diags, clang::SourceLocation L,
+                 const std::string &Msg);
+
+// ---- util ------------------------------------------------------------------
+
+inline bool startsWith(llvm::StringRef S, llvm::StringRef P) {
+  return S.size() >= P.size() && S.substr(0, P.size()) == P;
+}
+inline bool endsWith(llvm::StringRef S, llvm::StringRef P) {
+  return S.size() >= P.size() && S.substr(S.size() - P.size()) == P;
+}
+
+} // namespace escan
+
+#endif

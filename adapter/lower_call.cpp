@@ -1,0 +1,169 @@
+// lower_call.cpp — calls. A call becomes one esc_call with everything the
+// engine needs to resolve it later (callee name, argument and result nodes,
+// source text and ranges for rewrites, a constant allocation size, guards
+// for free-nonheap). The adapter lowers itself only what is not a call at
+// run time: alloca, va_start/va_arg/va_copy, atomics and builtins that
+// merely pass a value through.
+#include "adapter.h"
+
+using namespace clang;
+
+namespace escan {
+
+// The function a callee expression names, seen through parens, casts, `*`
+// and `&` (`(*f)(x)` with f a function), else null.
+static const FunctionDecl *staticCallee(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenCasts();
+    const auto *U = dyn_cast<UnaryOperator>(E);
+    if (!U || (U->getOpcode() != UO_Deref && U->getOpcode() != UO_AddrOf))
+      break;
+    E = U->getSubExpr();
+  }
+  const auto *R = dyn_cast<DeclRefExpr>(E);
+  return R ? dyn_cast<FunctionDecl>(R->getDecl()) : nullptr;
+}
+
+// `__builtin_memcpy` is memcpy, `__builtin___memcpy_chk` too.
+static std::string libraryName(StringRef Name) {
+  if (startsWith(Name, "__builtin___") && endsWith(Name, "_chk"))
+    return Name.substr(12, Name.size() - 16).str();
+  if (startsWith(Name, "__builtin_"))
+    return Name.substr(10).str();
+  return Name.str();
+}
+
+esc_node Lowerer::call(const CallExpr *E) {
+  const FunctionDecl *Fn = E->getDirectCallee();
+  if (!Fn)
+    Fn = staticCallee(E->getCallee());
+  if (Fn)
+    if (std::optional<esc_node> V = builtin(E, Fn->getName()))
+      return *V;
+  if (!Fn)
+    value(E->getCallee());
+  std::string Callee = Fn ? libraryName(Fn->getName()) : std::string();
+  std::vector<esc_node> Args;
+  for (const Expr *A : E->arguments())
+    Args.push_back(value(A));
+  esc_call_desc D{};
+  D.callee = Fn ? Callee.c_str() : nullptr;
+  D.args = Args.data();
+  D.nargs = (unsigned)Args.size();
+  D.result = Types.carries(E->getType()) ? temp() : ESC_NONE;
+  std::string Text, ArgsText;
+  describeCall(D, E, Callee, Text, ArgsText);
+  auto G = Guards.find(E);
+  if (G != Guards.end()) {
+    D.guard_excludes = G->second.data();
+    D.nguard_excludes = (unsigned)G->second.size();
+  }
+  esc_call(F, &D);
+  return D.result;
+}
+
+void Lowerer::describeCall(esc_call_desc &D, const CallExpr *E,
+                           StringRef Callee, std::string &Text,
+                           std::string &ArgsText) {
+  Text = Pos.text(E->getSourceRange(), 80);
+  D.text = Text.c_str();
+  D.pos = Pos.pos(E->getBeginLoc());
+  D.range = Pos.range(E->getSourceRange());
+  D.args_range = D.range;
+  if (std::optional<uint32_t> LParen =
+          Pos.openParenAfter(E->getCallee()->getEndLoc())) {
+    D.args_range.begin.offset = *LParen + 1;
+    D.args_range.end_offset = Pos.fileOffset(E->getRParenLoc());
+    ArgsText = Pos.exactText(E->getRParenLoc(), D.args_range.begin.offset,
+                             D.args_range.end_offset);
+    D.args_text = ArgsText.c_str();
+  }
+  D.block = Block;
+  D.size = allocationSize(E, Callee);
+  auto Arg = [&](unsigned I) {
+    return I < E->getNumArgs() ? fold(E->getArg(I)).value_or(0) : 0;
+  };
+  if (Callee == "aligned_alloc" || Callee == "memalign")
+    D.align = Arg(0);
+  else if (Callee == "posix_memalign")
+    D.align = Arg(1);
+}
+
+// Constant size in bytes of the block a call allocates, else -1. Unknown
+// allocators (wrappers, allocators= names) take their only integer argument.
+int64_t Lowerer::allocationSize(const CallExpr *E, StringRef Callee) {
+  auto Arg = [&](unsigned I) -> int64_t {
+    return I < E->getNumArgs() ? fold(E->getArg(I)).value_or(-1) : -1;
+  };
+  auto Product = [&](unsigned I, unsigned J) -> int64_t {
+    int64_t A = Arg(I), B = Arg(J), P;
+    return A < 0 || B < 0 || __builtin_mul_overflow(A, B, &P) ? -1 : P;
+  };
+  if (Callee == "calloc")
+    return Product(0, 1);
+  if (Callee == "reallocarray")
+    return Product(1, 2);
+  if (Callee == "realloc" || Callee == "aligned_alloc" || Callee == "memalign")
+    return Arg(1);
+  if (Callee == "posix_memalign")
+    return Arg(2);
+  if (Callee == "strdup" && E->getNumArgs() == 1)
+    if (const auto *S =
+            dyn_cast<StringLiteral>(E->getArg(0)->IgnoreParenCasts()))
+      return S->getByteLength() + 1;
+  if (E->getNumArgs() == 1 && E->getArg(0)->getType()->isIntegerType())
+    return Arg(0);
+  return -1;
+}
+
+static std::optional<int64_t> toBytes(const llvm::APSInt &V) {
+  if ((V.isSigned() && V.isNegative()) || V.getActiveBits() > 62)
+    return std::nullopt;
+  return (int64_t)V.getZExtValue();
+}
+
+// Folds sizeof, enum constants, literals, arithmetic, and locals assigned
+// once at their declaration (`size_t n = 16; malloc(n)`).
+std::optional<int64_t> Lowerer::fold(const Expr *E, unsigned D) {
+  Expr::EvalResult R;
+  if (D > 8 || E->isValueDependent())
+    return std::nullopt;
+  if (E->EvaluateAsInt(R, Ctx))
+    return toBytes(R.Val.getInt());
+  E = E->IgnoreParenCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+    bool Fixed = V && V->getInit() && !isa<ParmVarDecl>(V) &&
+                 (V->hasLocalStorage() ? !Facts.Mutated.count(V)
+                                       : V->getType().isConstQualified());
+    return Fixed ? fold(V->getInit(), D + 1) : std::nullopt;
+  }
+  const auto *B = dyn_cast<BinaryOperator>(E);
+  if (!B)
+    return std::nullopt;
+  std::optional<int64_t> L = fold(B->getLHS(), D + 1);
+  std::optional<int64_t> Rv = fold(B->getRHS(), D + 1);
+  int64_t Out;
+  if (!L || !Rv)
+    return std::nullopt;
+  switch (B->getOpcode()) {
+  case BO_Add:
+    return __builtin_add_overflow(*L, *Rv, &Out) ? std::nullopt
+                                                 : std::optional(Out);
+  case BO_Mul:
+    return __builtin_mul_overflow(*L, *Rv, &Out) ? std::nullopt
+                                                 : std::optional(Out);
+  case BO_Sub:
+    return *L >= *Rv ? std::optional(*L - *Rv) : std::nullopt;
+  case BO_Div:
+    return *Rv ? std::optional(*L / *Rv) : std::nullopt;
+  case BO_Shl:
+    return *Rv < 62 && *L < (int64_t(1) << (62 - *Rv))
+               ? std::optional(*L << *Rv)
+               : std::nullopt;
+  default:
+    return std::nullopt;
+  }
+}
+
+} // namespace escan

@@ -1,0 +1,146 @@
+// plugin.cpp — the `escan` plugin: registration, option parsing, and the
+// per-translation-unit run. It runs after the main action (so it works with
+// -fsyntax-only and with -c), skips translation units that already have
+// errors, lowers every function defined outside system headers, asks the
+// engine to solve, and emits the results as diagnostics and files.
+#include "adapter.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+
+#include <algorithm>
+#include <filesystem>
+
+using namespace clang;
+
+namespace escan {
+namespace {
+
+class Consumer : public ASTConsumer {
+public:
+  explicit Consumer(const PluginOptions &O) : Opts(O) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override;
+
+private:
+  bool configure(esc_module *M, DiagnosticsEngine &Diags);
+  bool readSummaries(esc_module *M, DiagnosticsEngine &Diags);
+  void writeOutputs(esc_module *M, DiagnosticsEngine &Diags);
+  PluginOptions Opts;
+};
+
+// summaries=PATH: one file, or every *.escsum file of a directory (sorted,
+// so results do not depend on directory order).
+bool Consumer::readSummaries(esc_module *M, DiagnosticsEngine &Diags) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> Paths;
+  std::error_code Ec;
+  if (fs::is_directory(Opts.Summaries, Ec)) {
+    for (const auto &Entry : fs::directory_iterator(Opts.Summaries, Ec))
+      if (Entry.path().extension() == ".escsum")
+        Paths.push_back(Entry.path().string());
+    std::sort(Paths.begin(), Paths.end());
+  } else {
+    Paths.push_back(Opts.Summaries);
+  }
+  for (const std::string &P : Paths) {
+    char Err[512] = "";
+    if (!esc_read_summaries(M, P.c_str(), Err, sizeof Err)) {
+      reportError(Diags, SourceLocation(),
+                  "cannot read summaries '" + P + "': " + Err);
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Consumer::configure(esc_module *M, DiagnosticsEngine &Diags) {
+  for (const std::string &A : Opts.Allocators)
+    esc_add_allocator(M, A.c_str());
+  for (const std::string &D : Opts.Deallocators)
+    esc_add_deallocator(M, D.c_str());
+  return Opts.Summaries.empty() || readSummaries(M, Diags);
+}
+
+void Consumer::writeOutputs(esc_module *M, DiagnosticsEngine &Diags) {
+  char Err[512] = "";
+  if (!Opts.Output.empty() &&
+      !esc_write_json(M, Opts.Output.c_str(), Err, sizeof Err))
+    reportError(Diags, SourceLocation(),
+                "cannot write '" + Opts.Output + "': " + Err);
+  if (!Opts.ExportSummaries.empty() &&
+      !esc_write_summaries(M, Opts.ExportSummaries.c_str(), Err, sizeof Err))
+    reportError(Diags, SourceLocation(),
+                "cannot write '" + Opts.ExportSummaries + "': " + Err);
+}
+
+static void lowerAll(ASTContext &Ctx, Positions &Pos, esc_module *M) {
+  PointerTypes Types;
+  Lowerer L(Ctx, Pos, Types, M);
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *Fn = dyn_cast<FunctionDecl>(D);
+    if (Fn && Fn->doesThisDeclarationHaveABody() &&
+        isa<CompoundStmt>(Fn->getBody()) &&
+        !SM.isInSystemHeader(Fn->getLocation()))
+      L.function(Fn);
+  }
+}
+
+void Consumer::HandleTranslationUnit(ASTContext &Ctx) {
+  DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+  if (Diags.hasErrorOccurred())
+    return;
+  SourceManager &SM = Ctx.getSourceManager();
+  Positions Pos(SM, Ctx.getLangOpts());
+  esc_options EO = Opts.Engine;
+  EO.source_line = &Positions::sourceLine;
+  EO.source_line_ctx = &Pos;
+  std::string Main =
+      SM.getFilename(SM.getLocForStartOfFile(SM.getMainFileID())).str();
+  esc_module *M = esc_module_new(Main.c_str(), &EO);
+  if (!M) {
+    reportError(Diags, SourceLocation(), "internal error: no engine module");
+    return;
+  }
+  Pos.attach(M);
+  if (configure(M, Diags)) {
+    declareAttributes(Ctx, M);
+    lowerAll(Ctx, Pos, M);
+    esc_module_solve(M);
+    emitRecords(Diags, Pos, M, Opts);
+    writeOutputs(M, Diags);
+  }
+  esc_module_free(M);
+}
+
+class Action : public PluginASTAction {
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 llvm::StringRef) override {
+    return std::make_unique<Consumer>(Opts);
+  }
+
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    for (const std::string &A : Args) {
+      std::string Err;
+      if (!parseOption(A, Opts, Err)) {
+        reportError(CI.getDiagnostics(), SourceLocation(), Err);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  ActionType getActionType() override { return AddAfterMainAction; }
+
+private:
+  PluginOptions Opts;
+};
+
+} // namespace
+} // namespace escan
+
+static clang::FrontendPluginRegistry::Add<escan::Action>
+    Registration("escan", "Go-style escape analysis for C");

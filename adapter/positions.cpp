@@ -1,0 +1,149 @@
+// positions.cpp — conversions between clang's source locations and the
+// engine's esc_pos: file ids interned once per FileID, line and column of the
+// expansion location, and clang's raw location kept as the cookie so that
+// diagnostics land exactly where the AST node was (macro backtraces
+// included). Also source text for names and notes, and the line callback
+// the engine uses for `escan:ignore` comments.
+#include "adapter.h"
+
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace escan {
+
+Positions::Positions(SourceManager &SM, const LangOptions &LO)
+    : SM(SM), LO(LO) {}
+
+uint32_t Positions::fileId(FileID FID) {
+  auto It = Ids.find(FID);
+  if (It != Ids.end())
+    return It->second;
+  StringRef Path = SM.getFilename(SM.getLocForStartOfFile(FID));
+  uint32_t Id = esc_file(Module, Path.str().c_str());
+  Ids[FID] = Id;
+  Files[Id] = FID;
+  return Id;
+}
+
+esc_pos Positions::pos(SourceLocation L) {
+  esc_pos P{};
+  if (L.isInvalid())
+    return P;
+  SourceLocation E = SM.getExpansionLoc(L);
+  P.file = fileId(SM.getFileID(E));
+  P.line = SM.getExpansionLineNumber(L);
+  P.col = SM.getExpansionColumnNumber(L);
+  P.offset = SM.getFileOffset(E);
+  P.cookie = L.getRawEncoding();
+  P.in_macro = L.isMacroID();
+  return P;
+}
+
+uint32_t Positions::fileOffset(SourceLocation L) const {
+  return SM.getFileOffset(SM.getExpansionLoc(L));
+}
+
+std::string Positions::exactText(SourceLocation L, uint32_t Begin,
+                                 uint32_t End) const {
+  bool Invalid = false;
+  StringRef Buf =
+      SM.getBufferData(SM.getFileID(SM.getExpansionLoc(L)), &Invalid);
+  if (Invalid || Begin > End || End > Buf.size())
+    return std::string();
+  return Buf.substr(Begin, End - Begin).str();
+}
+
+// The file character range of a token range; a range that cannot be mapped
+// to one file stretch (it straddles macro bodies) falls back to expansions.
+static CharSourceRange fileRange(SourceRange R, const SourceManager &SM,
+                                 const LangOptions &LO) {
+  CharSourceRange C =
+      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R), SM, LO);
+  if (C.isValid())
+    return C;
+  SourceLocation B = SM.getExpansionLoc(R.getBegin());
+  SourceLocation E = SM.getExpansionRange(R.getEnd()).getEnd();
+  return CharSourceRange::getCharRange(
+      B, Lexer::getLocForEndOfToken(E, 0, SM, LO));
+}
+
+esc_range Positions::range(SourceRange R) {
+  esc_range Out{};
+  Out.begin = pos(R.getBegin());
+  CharSourceRange C = fileRange(R, SM, LO);
+  if (C.isInvalid())
+    return Out;
+  Out.begin.offset = SM.getFileOffset(C.getBegin());
+  Out.end_offset = SM.getFileOffset(C.getEnd());
+  return Out;
+}
+
+std::string Positions::text(SourceRange R, size_t Max) const {
+  CharSourceRange C = fileRange(R, SM, LO);
+  bool Invalid = false;
+  StringRef Raw = Lexer::getSourceText(C, SM, LO, &Invalid);
+  if (Invalid)
+    return "?";
+  std::string Out;
+  for (char Ch : Raw) {
+    bool Space = Ch == ' ' || Ch == '\t' || Ch == '\n' || Ch == '\r';
+    if (Space && (Out.empty() || Out.back() == ' '))
+      continue;
+    Out += Space ? ' ' : Ch;
+  }
+  while (!Out.empty() && Out.back() == ' ')
+    Out.pop_back();
+  if (Out.size() > Max)
+    Out = Out.substr(0, Max - 3) + "...";
+  return Out;
+}
+
+std::optional<uint32_t> Positions::openParenAfter(SourceLocation L) const {
+  SourceLocation E = SM.getExpansionLoc(L);
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(SM.getFileID(E), &Invalid);
+  if (Invalid)
+    return std::nullopt;
+  size_t At = Buf.find('(', SM.getFileOffset(E));
+  if (At == StringRef::npos)
+    return std::nullopt;
+  return (uint32_t)At;
+}
+
+SourceLocation Positions::location(uint32_t File, uint32_t Offset) const {
+  auto It = Files.find(File);
+  if (It == Files.end())
+    return SourceLocation();
+  return SM.getLocForStartOfFile(It->second).getLocWithOffset(Offset);
+}
+
+SourceLocation Positions::location(const esc_pos &P) const {
+  if (P.cookie)
+    return SourceLocation::getFromRawEncoding(P.cookie);
+  return location(P.file, P.offset);
+}
+
+const char *Positions::sourceLine(void *Ctx, uint32_t File, uint32_t Line,
+                                  size_t *Len) {
+  auto *Self = static_cast<Positions *>(Ctx);
+  auto It = Self->Files.find(File);
+  if (It == Self->Files.end() || Line == 0)
+    return nullptr;
+  bool Invalid = false;
+  StringRef Buf = Self->SM.getBufferData(It->second, &Invalid);
+  if (Invalid)
+    return nullptr;
+  size_t Start = 0;
+  for (uint32_t L = 1; L < Line; L++) {
+    Start = Buf.find('\n', Start);
+    if (Start == StringRef::npos)
+      return nullptr;
+    Start++;
+  }
+  size_t End = Buf.find('\n', Start);
+  *Len = (End == StringRef::npos ? Buf.size() : End) - Start;
+  return Buf.data() + Start;
+}
+
+} // namespace escan

@@ -1,0 +1,73 @@
+/*
+ * classes.c — escape classes by root reachability (escape-model §4).
+ *
+ * An object escapes through a root when it is reachable from the root by
+ * following points-to edges transitively. Roots: statics and EXTERN
+ * (global), ~r0 (return), caller memory C(i,k) (caller), UNKNOWN (unknown).
+ * A heap object that escapes passes its classes on simply by being on the
+ * path. One breadth-first walk per class over the solved graph; the root
+ * itself gets the class only when it is reached again.
+ *
+ * UNKNOWN is a barrier for the other classes: when a global (or the result,
+ * or caller memory) may point to "whatever unknown code holds", the objects
+ * unknown code holds are still only of class unknown. Otherwise one
+ * `global = unknown_fn()` anywhere would make every stack address passed to
+ * any unknown function dangle. Heap decisions lose nothing: UNKNOWN is a
+ * root itself, so everything behind it has class unknown, which escapes.
+ */
+#include <stdlib.h>
+
+#include "internal.h"
+
+bool esc_is_barrier(const esc_fn *f, esc_node n) {
+  return f->obj[n].kind == ESC_OBJ_UNKNOWN;
+}
+
+uint8_t esc_root_class(const esc_fn *f, esc_node n) {
+  uint8_t k = f->obj[n].kind;
+  if (esc_is_static(k) || k == ESC_OBJ_EXTERN)
+    return ESC_CLS_GLOBAL;
+  if (k == ESC_OBJ_RESULT)
+    return ESC_CLS_RETURN;
+  if (k == ESC_OBJ_CALLER)
+    return ESC_CLS_CALLER;
+  if (k == ESC_OBJ_UNKNOWN)
+    return ESC_CLS_UNKNOWN;
+  return 0;
+}
+
+/* Marks every pointee of n with class c and queues the new ones. */
+static void spread(esc_fn *f, esc_node n, uint8_t c, esc_ivec *q) {
+  uint32_t e;
+  const esc_set *p = esc_pts(f->sol, n);
+  ESC_SET_EACH(p, e) {
+    esc_node o = esc_pointee_node(f->sol, e);
+    if (!(f->cls[o] & c)) {
+      f->cls[o] |= c;
+      esc_ivec_push(q, o);
+    }
+  }
+}
+
+static void walk_class(esc_fn *f, uint8_t c, esc_ivec *q) {
+  q->n = 0;
+  for (unsigned i = 0; i < f->nobj; i++)
+    if (esc_root_class(f, (esc_node)i) == c)
+      spread(f, (esc_node)i, c, q);
+  for (unsigned h = 0; h < q->n; h++)
+    if (c == ESC_CLS_UNKNOWN || !esc_is_barrier(f, q->v[h]))
+      spread(f, q->v[h], c, q);
+}
+
+void esc_classify(esc_fn *f) {
+  free(f->cls);
+  f->cls = calloc(f->nobj ? f->nobj : 1, 1);
+  if (!f->cls)
+    esc_fatal("out of memory");
+  esc_ivec q = {0};
+  static const uint8_t all[] = {ESC_CLS_GLOBAL, ESC_CLS_RETURN, ESC_CLS_CALLER,
+                                ESC_CLS_UNKNOWN};
+  for (unsigned i = 0; i < sizeof all; i++)
+    walk_class(f, all[i], &q);
+  free(q.v);
+}

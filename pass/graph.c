@@ -1,0 +1,332 @@
+/*
+ * graph.c — one function's graph as the adapter builds it: objects (every
+ * node is an object; a variable's node holds its contents), the block tree,
+ * the four constraints with their notes, and the calls, recorded as they
+ * are and instantiated only at solve time (call.c).
+ *
+ * Initial facts are constraints like any other, so the solver needs no
+ * special cases:  pts(param i) ∋ C(i,1),  pts(C(i,k)) ∋ C(i,k+1),
+ * pts(C(i,K)) ∋ C(i,K),  pts(static) ∋ EXTERN,  pts(EXTERN) ∋ EXTERN,
+ * pts(UNKNOWN) ∋ UNKNOWN, EXTERN.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+bool esc_is_stack(uint8_t kind) {
+  return kind == ESC_OBJ_LOCAL || kind == ESC_OBJ_PARAM ||
+         kind == ESC_OBJ_COMPOUND || kind == ESC_OBJ_ALLOCA ||
+         kind == ESC_OBJ_VLA;
+}
+
+bool esc_is_static(uint8_t kind) {
+  return kind == ESC_OBJ_STATIC || kind == ESC_OBJ_STRING ||
+         kind == ESC_OBJ_FUNCTION;
+}
+
+static void check_node(const esc_fn *f, esc_node n) {
+  if (n < 0 || (unsigned)n >= f->nobj)
+    esc_fatal("node %d out of range in function '%s'", n, f->d.name);
+}
+
+esc_node esc_new_obj(esc_fn *f, uint8_t kind, const char *name, esc_pos pos,
+                     esc_block_id block) {
+  esc_obj o = {.kind = kind,
+               .name = esc_intern(f->m, name),
+               .pos = pos,
+               .block = block,
+               .size = -1,
+               .param = -1,
+               .site = -1};
+  if (block >= f->nblk)
+    esc_fatal("block %u out of range in function '%s'", block, f->d.name);
+  ESC_PUSH(f->obj, f->nobj, f->capobj, o);
+  return (esc_node)f->nobj - 1;
+}
+
+void esc_con_add(esc_fn *f, esc_op op, esc_node dst, esc_node src,
+                 const esc_note *n) {
+  if (dst == ESC_NONE || src == ESC_NONE)
+    return; /* no pointer value on one side: nothing flows */
+  check_node(f, dst);
+  check_node(f, src);
+  esc_con c = {.op = (uint8_t)op, .dst = dst, .src = src};
+  if (n)
+    c.note = *n;
+  ESC_PUSH(f->con, f->ncon, f->capcon, c);
+}
+
+/* A note for an initial fact, printed as "dst ← <expr> (init)". */
+static esc_note fact(esc_pos pos, const char *expr) {
+  return (esc_note){.pos = pos, .why = ESC_R_INIT, .expr = expr};
+}
+
+/* ---- functions and blocks ---------------------------------------------- */
+
+esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d) {
+  esc_fn *f = calloc(1, sizeof *f);
+  if (!f)
+    esc_fatal("out of memory");
+  f->m = m;
+  f->d = *d;
+  f->d.name = esc_intern(m, d->name ? d->name : "");
+  f->index = m->nfns;
+  f->result = f->unknown = f->sink = f->extern_mem = ESC_NONE;
+  f->params = calloc(d->nparams ? d->nparams : 1, sizeof *f->params);
+  if (!f->params)
+    esc_fatal("out of memory");
+  for (unsigned i = 0; i < d->nparams; i++) {
+    f->params[i].node = ESC_NONE;
+    for (unsigned k = 0; k < ESC_DEPTH; k++)
+      f->params[i].mem[k] = ESC_NONE;
+  }
+  esc_blk body = {.parent = 0, .loop_depth = 0, .lbrace = d->body_lbrace};
+  ESC_PUSH(f->blk, f->nblk, f->capblk, body);
+  ESC_PUSH(m->fns, m->nfns, m->capfns, f);
+  if (esc_pmap_get(&m->fn_by_name, f->d.name) < 0)
+    esc_pmap_put(&m->fn_by_name, f->d.name, (int32_t)f->index);
+  return f;
+}
+
+void esc_fn_end(esc_fn *f) {
+  f->ended = true;
+  f->nbase_obj = f->nobj;
+  f->nbase_con = f->ncon;
+}
+
+esc_block_id esc_block(esc_fn *f, esc_block_id parent, unsigned loop_depth,
+                       esc_pos lbrace) {
+  if (parent >= f->nblk)
+    esc_fatal("parent block %u out of range in '%s'", parent, f->d.name);
+  esc_blk b = {.parent = parent, .loop_depth = loop_depth, .lbrace = lbrace};
+  ESC_PUSH(f->blk, f->nblk, f->capblk, b);
+  return f->nblk - 1;
+}
+
+/* ---- objects ------------------------------------------------------------ */
+
+esc_node esc_extern_mem(esc_fn *f) {
+  if (f->extern_mem == ESC_NONE) {
+    esc_pos none = {0};
+    f->extern_mem = esc_new_obj(f, ESC_OBJ_EXTERN, "{global}", none, 0);
+    esc_note n = fact(none, "{global}");
+    esc_con_add(f, ESC_ADDR, f->extern_mem, f->extern_mem, &n);
+  }
+  return f->extern_mem;
+}
+
+/* Statics start out pointing into global memory: other functions may have
+ * stored anything there. */
+static void static_facts(esc_fn *f, esc_node g) {
+  esc_note n = fact(f->obj[g].pos, "{global}");
+  esc_con_add(f, ESC_ADDR, g, esc_extern_mem(f), &n);
+}
+
+esc_node esc_object(esc_fn *f, const esc_obj_desc *d) {
+  if (d->kind > ESC_OBJ_TEMP)
+    esc_fatal("bad object kind %d", (int)d->kind);
+  esc_node n = esc_new_obj(f, (uint8_t)d->kind, d->name, d->pos, d->block);
+  f->obj[n].size = d->size;
+  if (d->kind == ESC_OBJ_STATIC)
+    static_facts(f, n);
+  return n;
+}
+
+esc_node esc_temp(esc_fn *f, esc_block_id block) {
+  esc_pos none = {0};
+  return esc_new_obj(f, ESC_OBJ_TEMP, NULL, none, block);
+}
+
+/* "*p", "**p", ...: the name of C(i,k). */
+static const char *caller_name(esc_module *m, const char *p, unsigned k) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%.*s%s", (int)k, "****************", p);
+  return esc_intern(m, buf);
+}
+
+esc_node esc_param(esc_fn *f, unsigned index, const char *name, esc_pos pos,
+                   bool carries_pointers) {
+  if (index >= f->d.nparams)
+    esc_fatal("parameter %u of '%s' out of range", index, f->d.name);
+  esc_paraminfo *pi = &f->params[index];
+  pi->node = esc_new_obj(f, ESC_OBJ_PARAM, name, pos, 0);
+  pi->name = f->obj[pi->node].name;
+  pi->pos = pos;
+  f->obj[pi->node].param = (int32_t)index;
+  if (!carries_pointers)
+    return pi->node;
+  esc_node prev = pi->node;
+  for (unsigned k = 0; k < ESC_DEPTH; k++) {
+    const char *cn = caller_name(f->m, pi->name ? pi->name : "?", k + 1);
+    pi->mem[k] = esc_new_obj(f, ESC_OBJ_CALLER, cn, pos, 0);
+    f->obj[pi->mem[k]].param = (int32_t)index;
+    f->obj[pi->mem[k]].level = (int32_t)k + 1;
+    esc_note n = fact(pos, cn);
+    esc_con_add(f, ESC_ADDR, prev, pi->mem[k], &n);
+    prev = pi->mem[k];
+  }
+  esc_note n = fact(pos, f->obj[prev].name);
+  esc_con_add(f, ESC_ADDR, prev, prev, &n); /* C(i,K) stands for all deeper */
+  return pi->node;
+}
+
+esc_node esc_result(esc_fn *f) {
+  if (f->result == ESC_NONE)
+    f->result = esc_new_obj(f, ESC_OBJ_RESULT, "~r0", f->d.pos, 0);
+  return f->result;
+}
+
+esc_node esc_global(esc_fn *f, const char *name, esc_pos pos) {
+  const char *n = esc_intern(f->m, name);
+  int32_t g = esc_pmap_get(&f->globals, n);
+  if (g >= 0)
+    return g;
+  g = esc_new_obj(f, ESC_OBJ_STATIC, n, pos, 0);
+  f->obj[g].by_name = true;
+  esc_pmap_put(&f->globals, n, g);
+  static_facts(f, g);
+  return g;
+}
+
+esc_node esc_unknown(esc_fn *f) {
+  if (f->unknown == ESC_NONE) {
+    esc_pos none = {0};
+    esc_node e = esc_extern_mem(f);
+    f->unknown = esc_new_obj(f, ESC_OBJ_UNKNOWN, "{unknown}", none, 0);
+    esc_note n = fact(none, "{unknown}");
+    esc_con_add(f, ESC_ADDR, f->unknown, f->unknown, &n);
+    esc_con_add(f, ESC_ADDR, f->unknown, e, &n);
+  }
+  return f->unknown;
+}
+
+/* What unknown code receives: a root of class unknown that nothing reads
+ * back. Arguments of unknown calls go here rather than into UNKNOWN, so
+ * that `stat(path, &st); ... p = unknown_result->field; g->q = p;` does not
+ * make &st reachable from a global: anything given to unknown code already
+ * escapes (to unknown), and giving it back would only feed false dangling
+ * reports. */
+esc_node esc_sink(esc_fn *f) {
+  if (f->sink == ESC_NONE) {
+    esc_pos none = {0};
+    f->sink = esc_new_obj(f, ESC_OBJ_UNKNOWN, "{unknown}", none, 0);
+  }
+  return f->sink;
+}
+
+/* ---- constraints and calls ---------------------------------------------- */
+
+/* The public constraints copy the note's text (escan.h promises that). */
+static void constrain(esc_fn *f, esc_op op, esc_node dst, esc_node src,
+                      const esc_note *n) {
+  esc_note copy = n ? *n : (esc_note){0};
+  copy.expr = esc_intern(f->m, copy.expr);
+  esc_con_add(f, op, dst, src, &copy);
+}
+
+void esc_addr(esc_fn *f, esc_node dst, esc_node obj, const esc_note *n) {
+  constrain(f, ESC_ADDR, dst, obj, n);
+}
+void esc_copy(esc_fn *f, esc_node dst, esc_node src, const esc_note *n) {
+  constrain(f, ESC_COPY, dst, src, n);
+}
+void esc_load(esc_fn *f, esc_node dst, esc_node src, const esc_note *n) {
+  constrain(f, ESC_LOAD, dst, src, n);
+}
+void esc_store(esc_fn *f, esc_node dst, esc_node src, const esc_note *n) {
+  constrain(f, ESC_STORE, dst, src, n);
+}
+
+/* Marks the constraint just added (if any) as undone. */
+static void undone(esc_fn *f, unsigned before) {
+  if (f->ncon > before) {
+    f->con[f->ncon - 1].undone = true;
+    f->has_undone = true;
+  }
+}
+
+void esc_copy_undone(esc_fn *f, esc_node dst, esc_node src, const esc_note *n) {
+  unsigned before = f->ncon;
+  constrain(f, ESC_COPY, dst, src, n);
+  undone(f, before);
+}
+
+void esc_store_undone(esc_fn *f, esc_node dst, esc_node src,
+                      const esc_note *n) {
+  unsigned before = f->ncon;
+  constrain(f, ESC_STORE, dst, src, n);
+  undone(f, before);
+}
+
+static void *dup_nodes(const esc_node *v, unsigned n) {
+  if (!n)
+    return NULL;
+  esc_node *c = malloc(n * sizeof *c);
+  if (!c)
+    esc_fatal("out of memory");
+  memcpy(c, v, n * sizeof *c);
+  return c;
+}
+
+void esc_call(esc_fn *f, const esc_call_desc *d) {
+  esc_callrec c = {.d = *d};
+  c.d.callee = esc_intern(f->m, d->callee);
+  c.d.text = esc_intern(f->m, d->text ? d->text : "");
+  c.d.args_text = esc_intern(f->m, d->args_text);
+  c.d.args = dup_nodes(d->args, d->nargs);
+  c.d.guard_excludes = dup_nodes(d->guard_excludes, d->nguard_excludes);
+  for (unsigned i = 0; i < d->nargs; i++)
+    if (d->args[i] != ESC_NONE)
+      check_node(f, d->args[i]);
+  if (d->result != ESC_NONE)
+    check_node(f, d->result);
+  if (d->block >= f->nblk)
+    esc_fatal("call block %u out of range in '%s'", d->block, f->d.name);
+  ESC_PUSH(f->calls, f->ncalls, f->capcalls, c);
+}
+
+/* ---- reset and free ----------------------------------------------------- */
+
+/* Rebuilds the by-name statics map from the adapter's part of the graph. */
+static void rebuild_globals(esc_fn *f) {
+  esc_pmap_clear(&f->globals);
+  for (unsigned i = 0; i < f->nobj; i++)
+    if (f->obj[i].by_name)
+      esc_pmap_put(&f->globals, f->obj[i].name, (int32_t)i);
+}
+
+void esc_graph_reset(esc_fn *f) {
+  bool grew = f->nobj > f->nbase_obj;
+  f->nobj = f->nbase_obj;
+  f->ncon = f->nbase_con;
+  f->nsites = f->nfrees = 0;
+  f->calls_setjmp = false;
+  if (f->unknown >= (esc_node)f->nobj)
+    f->unknown = ESC_NONE;
+  if (f->sink >= (esc_node)f->nobj)
+    f->sink = ESC_NONE;
+  if (f->extern_mem >= (esc_node)f->nobj)
+    f->extern_mem = ESC_NONE;
+  if (grew)
+    rebuild_globals(f);
+}
+
+void esc_fn_free(esc_fn *f) {
+  for (unsigned i = 0; i < f->ncalls; i++) {
+    free((void *)f->calls[i].d.args);
+    free((void *)f->calls[i].d.guard_excludes);
+  }
+  free(f->calls);
+  free(f->obj);
+  free(f->con);
+  free(f->blk);
+  free(f->params);
+  free(f->sites);
+  free(f->frees);
+  free(f->cls);
+  esc_solution_free(f->sol);
+  esc_summary_free(f->summary);
+  esc_pmap_free(&f->globals);
+  free(f);
+}

@@ -1,0 +1,219 @@
+/*
+ * summary.c — a function's summary: its solved points-to graph restricted
+ * to its interface (docs/design.md "Calls and summaries").
+ *
+ * Interface objects: caller memory C(i,k), ~r0, statics by name, UNKNOWN,
+ * EXTERN, and fresh objects — heap sites reachable from ~r0 or caller
+ * memory but from no global or unknown root; each becomes a new heap site
+ * per call site in the caller. Everything else the interface reaches is
+ * folded conservatively: a heap site that globals reach is EXTERN, and any
+ * other object (a stack object of the callee, a heap site unknown code
+ * reaches) is UNKNOWN, its contents included — the callee reports its own
+ * dangling pointers, callers only need to know what may escape.
+ *
+ * Example:  int *id(int *p) { return p; }   gives the single edge
+ * ~r0 ∋ C(0,1), printed as "leaking param: p to result ~r0 level=0".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* At most this many statics keep their names in a summary; beyond it they
+ * fold into EXTERN (one global memory). Names give callers "escapes to
+ * global 'g'", but a large function whose statics all hold each other's
+ * contents would otherwise export thousands of edges per call. */
+#define ESC_NAMED_STATICS 8
+
+typedef struct extract {
+  esc_fn *f;
+  esc_summary *s;
+  int32_t *fresh;     /* node -> fresh index, -1 */
+  bool named_statics; /* statics keep their names */
+} extract;
+
+static esc_iobj iobj(esc_ikind k, int32_t a, int32_t b, const char *name) {
+  return (esc_iobj){.kind = (uint8_t)k, .a = a, .b = b, .name = name};
+}
+
+static esc_iobj heap_iobj(extract *x, esc_node n) {
+  uint8_t c = x->f->cls[n];
+  if (c & ESC_CLS_GLOBAL)
+    return iobj(ESC_I_EXTERN, 0, 0, NULL);
+  if (c & ESC_CLS_UNKNOWN)
+    return iobj(ESC_I_UNKNOWN, 0, 0, NULL);
+  if (x->fresh[n] < 0)
+    x->fresh[n] = (int32_t)x->s->nfresh++;
+  return iobj(ESC_I_FRESH, x->fresh[n], 0, NULL);
+}
+
+/* The interface object that node n stands for in the caller. */
+static esc_iobj map(extract *x, esc_node n) {
+  const esc_obj *o = &x->f->obj[n];
+  switch (o->kind) {
+  case ESC_OBJ_CALLER:
+    return iobj(ESC_I_CALLER, o->param, o->level, NULL);
+  case ESC_OBJ_STATIC:
+    if (x->named_statics)
+      return iobj(ESC_I_STATIC, 0, 0, o->name);
+    return iobj(ESC_I_EXTERN, 0, 0, NULL);
+  case ESC_OBJ_STRING:
+  case ESC_OBJ_FUNCTION:
+  case ESC_OBJ_EXTERN:
+    return iobj(ESC_I_EXTERN, 0, 0, NULL);
+  case ESC_OBJ_RESULT:
+    return iobj(ESC_I_RESULT, 0, 0, NULL);
+  case ESC_OBJ_HEAP:
+    return heap_iobj(x, n);
+  default:
+    return iobj(ESC_I_UNKNOWN, 0, 0, NULL);
+  }
+}
+
+/* Edges every caller already has: UNKNOWN ∋ UNKNOWN, EXTERN; statics and
+ * EXTERN ∋ EXTERN; C(i,k) ∋ C(i,k+1) and C(i,K) ∋ C(i,K). */
+static bool implicit(const esc_iobj *a, const esc_iobj *b) {
+  if (b->kind == ESC_I_EXTERN)
+    return a->kind == ESC_I_UNKNOWN || a->kind == ESC_I_EXTERN ||
+           a->kind == ESC_I_STATIC;
+  if (a->kind == ESC_I_UNKNOWN && b->kind == ESC_I_UNKNOWN)
+    return true;
+  return a->kind == ESC_I_CALLER && b->kind == ESC_I_CALLER && a->a == b->a &&
+         (b->b == a->b + 1 || (a->b == ESC_DEPTH && b->b == ESC_DEPTH));
+}
+
+/* Nodes whose contents the caller can observe: roots and every object
+ * reachable from one. */
+static bool observable(const esc_fn *f, esc_node n) {
+  return esc_root_class(f, n) || f->cls[n];
+}
+
+static void edges_of(extract *x, esc_node n) {
+  esc_iobj a = map(x, n);
+  uint32_t e;
+  const esc_set *p = esc_pts(x->f->sol, n);
+  ESC_SET_EACH(p, e) {
+    esc_iobj b = map(x, esc_pointee_node(x->f->sol, e));
+    if (!implicit(&a, &b))
+      esc_summary_add_edge(x->s, a, b);
+  }
+}
+
+static void frees_of(extract *x, const esc_free *fr) {
+  uint32_t e;
+  const esc_set *p = esc_pts(x->f->sol, fr->ptr);
+  ESC_SET_EACH(p, e) {
+    esc_iobj b = map(x, esc_pointee_node(x->f->sol, e));
+    if (b.kind == ESC_I_CALLER) /* frees of statics are the callee's finding */
+      esc_summary_add_free(x->s, b);
+  }
+}
+
+/* Does static g hold anything but global memory? */
+static bool holds_more(const esc_fn *f, esc_node g) {
+  const esc_set *p = esc_pts(f->sol, g);
+  uint32_t e;
+  ESC_SET_EACH(p, e) {
+    if (f->obj[esc_pointee_node(f->sol, e)].kind != ESC_OBJ_EXTERN)
+      return true;
+  }
+  return false;
+}
+
+static bool few_statics(const esc_fn *f) {
+  unsigned n = 0;
+  for (unsigned i = 0; i < f->nobj; i++)
+    n += f->obj[i].kind == ESC_OBJ_STATIC && holds_more(f, (esc_node)i);
+  return n <= ESC_NAMED_STATICS;
+}
+
+esc_summary *esc_summarize(esc_fn *f) {
+  esc_summary *s = calloc(1, sizeof *s);
+  extract x = {
+      .f = f, .s = s, .fresh = malloc((f->nobj + 1) * sizeof(int32_t))};
+  if (!s || !x.fresh)
+    esc_fatal("out of memory");
+  s->fn = f->d.name;
+  s->nparams = f->d.nparams;
+  s->is_variadic = f->d.is_variadic;
+  for (unsigned i = 0; i < f->nobj; i++)
+    x.fresh[i] = -1;
+  x.named_statics = few_statics(f);
+  for (unsigned i = 0; i < f->nobj; i++)
+    if (observable(f, (esc_node)i))
+      edges_of(&x, (esc_node)i);
+  for (unsigned i = 0; i < f->nfrees; i++)
+    frees_of(&x, &f->frees[i]);
+  free(x.fresh);
+  esc_summary_normalize(s);
+  return s;
+}
+
+/* ---- the summary type --------------------------------------------------- */
+
+void esc_summary_add_edge(esc_summary *s, esc_iobj x, esc_iobj y) {
+  esc_iedge e = {x, y};
+  ESC_PUSH(s->edges, s->nedges, s->capedges, e);
+}
+
+void esc_summary_add_free(esc_summary *s, esc_iobj x) {
+  ESC_PUSH(s->frees, s->nfrees_, s->capfrees_, x);
+}
+
+static int cmp_iobj(const esc_iobj *a, const esc_iobj *b) {
+  if (a->kind != b->kind)
+    return a->kind < b->kind ? -1 : 1;
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  if (a->b != b->b)
+    return a->b < b->b ? -1 : 1;
+  if (a->name == b->name)
+    return 0;
+  return strcmp(a->name ? a->name : "", b->name ? b->name : "");
+}
+
+static int cmp_edge(const void *pa, const void *pb) {
+  const esc_iedge *a = pa, *b = pb;
+  int c = cmp_iobj(&a->x, &b->x);
+  return c ? c : cmp_iobj(&a->y, &b->y);
+}
+
+static int cmp_iobj_v(const void *a, const void *b) { return cmp_iobj(a, b); }
+
+void esc_summary_normalize(esc_summary *s) {
+  if (s->nedges)
+    qsort(s->edges, s->nedges, sizeof *s->edges, cmp_edge);
+  if (s->nfrees_)
+    qsort(s->frees, s->nfrees_, sizeof *s->frees, cmp_iobj_v);
+  unsigned k = 0;
+  for (unsigned i = 0; i < s->nedges; i++)
+    if (!k || cmp_edge(&s->edges[k - 1], &s->edges[i]))
+      s->edges[k++] = s->edges[i];
+  s->nedges = k;
+  k = 0;
+  for (unsigned i = 0; i < s->nfrees_; i++)
+    if (!k || cmp_iobj(&s->frees[k - 1], &s->frees[i]))
+      s->frees[k++] = s->frees[i];
+  s->nfrees_ = k;
+}
+
+bool esc_summary_equal(const esc_summary *a, const esc_summary *b) {
+  if (a->unknown != b->unknown || a->nfresh != b->nfresh ||
+      a->nedges != b->nedges || a->nfrees_ != b->nfrees_)
+    return false;
+  for (unsigned i = 0; i < a->nedges; i++)
+    if (cmp_edge(&a->edges[i], &b->edges[i]))
+      return false;
+  for (unsigned i = 0; i < a->nfrees_; i++)
+    if (cmp_iobj(&a->frees[i], &b->frees[i]))
+      return false;
+  return true;
+}
+
+void esc_summary_free(esc_summary *s) {
+  if (!s)
+    return;
+  free(s->edges);
+  free(s->frees);
+  free(s);
+}

@@ -1,0 +1,47 @@
+// -m=2 explains every finding and decision with its flow, one note per edge,
+// root first.
+// RUN: %escan-cc -fno-caret-diagnostics -fplugin-arg-escan-m=2 %s 2>&1 | FileCheck %s --implicit-check-not='[escan-'
+// BAD: the flow should not show the adapter's temporaries ({temp}): the
+// engine should print only edges between named objects.
+#include <stdlib.h>
+
+int *g;
+extern void sink(int *p);
+
+void dangling_chain(void) {
+  int x = 0;
+  int *p = &x;
+  int *q = p;
+  g = q; // CHECK: [[@LINE]]:3: warning: moved to heap: x (address of stack variable 'x' escapes to global 'g') [escan-dangling]
+// CHECK: [[@LINE-1]]:3: note: g ← q (assign)
+// CHECK: [[@LINE-3]]:12: note: q ← p (init)
+// CHECK: [[@LINE-5]]:12: note: p ← &x (init)
+// CHECK: [[@LINE-6]]:12: note: {temp} ← &x (address-of)
+}
+
+int *dangling_return(void) {
+  int y = 0;
+  return &y; // CHECK: [[@LINE]]:3: warning: moved to heap: y (address of stack variable 'y' escapes through the return value) [escan-dangling]
+// CHECK: [[@LINE-1]]:3: note: ~r0 ← &y (return)
+// CHECK: [[@LINE-2]]:10: note: {temp} ← &y (address-of)
+}
+
+void store_through(int **out) { // CHECK: [[@LINE]]:26: remark: out does not escape [escan-info]
+  int z = 0;
+  *out = &z; // CHECK: [[@LINE]]:3: warning: moved to heap: z (address of stack variable 'z' escapes to caller memory *out) [escan-dangling]
+// CHECK: [[@LINE-1]]:3: note: *out ← &z (store through pointer)
+// CHECK: [[@LINE-2]]:10: note: {temp} ← &z (address-of)
+}
+
+void unknown_only(void) {
+  int w = 0;
+  sink(&w); // CHECK: [[@LINE]]:3: remark: w may escape: passed to unknown code [escan-info]
+// CHECK: [[@LINE-1]]:3: note: {unknown} ← sink(&w) (passed to unknown code)
+// CHECK: [[@LINE-2]]:8: note: {temp} ← &w (address-of)
+}
+
+void heap_escapes(void) {
+  g = malloc(4); // CHECK: [[@LINE]]:7: remark: malloc(4) escapes to heap [escan-info]
+// CHECK: [[@LINE-1]]:3: note: g ← malloc(4) (assign)
+// CHECK: [[@LINE-2]]:7: note: {temp} ← malloc(4) (call result)
+}

@@ -1,0 +1,39 @@
+// A heap struct that points at locals (and another heap block): neither
+// block escapes.
+// RUN: %difftest --expect-promoted=2 %s
+#include <stdio.h>
+#include <stdlib.h>
+
+struct view {
+  const char *label;
+  int *values;
+  int n;
+};
+
+static int view_sum(const struct view *v) {
+  int s = 0;
+  for (int i = 0; i < v->n; i++)
+    s += v->values[i];
+  return s;
+}
+
+int main(void) {
+  char label[] = "primes";
+  struct view *v = malloc(sizeof *v);
+  if (!v)
+    return 1;
+  v->values = malloc(6 * sizeof(int));
+  if (!v->values) {
+    free(v);
+    return 1;
+  }
+  v->label = label;
+  v->n = 6;
+  int primes[] = {2, 3, 5, 7, 11, 13};
+  for (int i = 0; i < 6; i++)
+    v->values[i] = primes[i];
+  printf("%s: %d\n", v->label, view_sum(v));
+  free(v->values);
+  free(v);
+  return 0;
+}

@@ -1,0 +1,347 @@
+/* test_calls.c — summaries across calls: parameter tags, wrappers,
+ * deallocators, recursion, and summaries across translation units. */
+#include <unistd.h>
+
+#include "helpers.h"
+
+/* void keep(int *p) { g = p; } */
+static void def_keep(esc_module *m) {
+  esc_fn *k = fn(m, "keep", 1);
+  esc_node p = param(k, 0, "p"), g = esc_global(k, "g", P(1));
+  assign(k, g, p, 2);
+  esc_fn_end(k);
+}
+
+/* q = malloc(16); callee(q); free(q); */
+static void def_user(esc_module *m, const char *callee) {
+  esc_fn *f = fn(m, "user", 0);
+  esc_node q = local(f, "q", 2);
+  alloc(f, q, 16, 3);
+  call(f, callee, &q, 1, ESC_NONE, 4);
+  release(f, q, 5);
+  esc_fn_end(f);
+}
+
+static void callee_storing_to_global_makes_heap_escape(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  def_user(m, "keep"); /* defined after its caller: order must not matter */
+  def_keep(m);
+  esc_module_solve(m);
+  assert_true(pline(m, "keep", "leaking param: p"));
+  assert_non_null(rec(m, ESC_KIND_INFO, "malloc(16) escapes to heap"));
+  assert_int_equal(count(m, ESC_KIND_HEAP_TO_STACK), 0);
+  esc_module_free(m);
+}
+
+/* void look(int *p) { } — does not escape, so the caller's block can move */
+/* int x; keep(&x);  — the callee's summary names the global */
+static void callee_storing_stack_address_to_global(void **state) {
+  (void)state;
+  esc_module *m = mod(0);
+  def_keep(m);
+  esc_fn *f = fn(m, "f", 0);
+  esc_node x = local(f, "x", 2), a = esc_temp(f, 0);
+  take(f, a, x, 3);
+  call(f, "keep", &a, 1, ESC_NONE, 4);
+  esc_fn_end(f);
+  esc_module_solve(m);
+  const esc_record *r = rec(m, ESC_KIND_DANGLING, "moved to heap: x");
+  assert_non_null(r);
+  assert_string_equal(r->detail,
+                      "address of stack variable 'x' escapes to global 'g'");
+  assert_int_equal(r->pos.line, 4); /* at the call */
+  esc_module_free(m);
+}
+
+/* A callee storing into more than ESC_NAMED_STATICS globals: its summary
+ * folds them into global memory, and the caller still sees the escape. */
+static void many_statics_fold_into_global_memory(void **state) {
+  (void)state;
+  esc_module *m = mod(0);
+  esc_fn *k = fn(m, "spread", 1);
+  esc_node p = param(k, 0, "p");
+  char name[16];
+  for (unsigned i = 0; i < 12; i++) {
+    snprintf(name, sizeof name, "g%u", i);
+    assign(k, esc_global(k, name, P(1)), p, 2);
+  }
+  esc_fn_end(k);
+  esc_fn *f = fn(m, "f", 0);
+  esc_node x = local(f, "x", 2), a = esc_temp(f, 0);
+  take(f, a, x, 3);
+  call(f, "spread", &a, 1, ESC_NONE, 4);
+  esc_fn_end(f);
+  esc_module_solve(m);
+  const esc_record *r = rec(m, ESC_KIND_DANGLING, "moved to heap: x");
+  assert_non_null(r);
+  assert_string_equal(r->detail,
+                      "address of stack variable 'x' escapes to global memory");
+  esc_module_free(m);
+}
+
+static void harmless_callee_keeps_promotion(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  esc_fn *k = fn(m, "look", 1);
+  param(k, 0, "p");
+  esc_fn_end(k);
+  def_user(m, "look");
+  esc_module_solve(m);
+  assert_true(pline(m, "look", "p does not escape"));
+  assert_non_null(rec(m, ESC_KIND_HEAP_TO_STACK, "malloc(16) does not escape"));
+  esc_module_free(m);
+}
+
+/* int *id(int *p) { return p; }  int *f(void) { int x; return id(&x); } */
+static void identity_summary_carries_dangling(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  esc_fn *id = fn(m, "id", 1);
+  ret(id, param(id, 0, "p"), 2);
+  esc_fn_end(id);
+  esc_fn *f = fn(m, "f", 0);
+  esc_node x = local(f, "x", 2), a = esc_temp(f, 0), r = esc_temp(f, 0);
+  take(f, a, x, 3);
+  call(f, "id", &a, 1, r, 3);
+  ret(f, r, 3);
+  esc_fn_end(f);
+  esc_module_solve(m);
+  assert_true(pline(m, "id", "leaking param: p to result ~r0 level=0"));
+  assert_non_null(rec(m, ESC_KIND_DANGLING, "moved to heap: x"));
+  esc_module_free(m);
+}
+
+/* int *get(int **pp) { return *pp; } */
+static void result_level_one(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  esc_fn *g = fn(m, "get", 1);
+  esc_node pp = param(g, 0, "pp"), t = esc_temp(g, 0);
+  deref(g, t, pp, 2);
+  ret(g, t, 2);
+  esc_fn_end(g);
+  esc_module_solve(m);
+  assert_true(pline(m, "get", "leaking param: pp to result ~r0 level=1"));
+  assert_false(pline(m, "get", "pp does not escape"));
+  esc_module_free(m);
+}
+
+/* void set(int **pp, int *v) { *pp = v; }  and  g = *pp (content leak) */
+static void content_of_other_param(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  esc_fn *s = fn(m, "set", 2);
+  esc_node pp = param(s, 0, "pp"), v = param(s, 1, "v");
+  store(s, pp, v, 2);
+  esc_fn_end(s);
+  esc_fn *c = fn(m, "peek", 1);
+  esc_node q = param(c, 0, "q"), t = esc_temp(c, 0);
+  deref(c, t, q, 2);
+  assign(c, esc_global(c, "g", P(1)), t, 2);
+  esc_fn_end(c);
+  esc_module_solve(m);
+  assert_true(pline(m, "set", "leaking param: v to content of pp level=0"));
+  assert_true(pline(m, "set", "pp does not escape"));
+  assert_true(pline(m, "peek", "leaking param content: q"));
+  esc_module_free(m);
+}
+
+/* void *xmalloc(size_t n) { void *p = malloc(n); return p; } */
+static void def_xmalloc(esc_module *m) {
+  esc_fn *x = fn(m, "xmalloc", 1);
+  esc_param(x, 0, "n", P(1), false);
+  esc_node p = local(x, "p", 2);
+  call_full(x, "malloc", "malloc(n)", NULL, 0, p, 2, -1, 0);
+  ret(x, p, 3);
+  esc_fn_end(x);
+}
+
+static void wrapper_sites_are_allocations_of_the_caller(void **state) {
+  (void)state;
+  esc_module *m = mod(2);
+  def_xmalloc(m);
+  esc_fn *f = fn(m, "f", 0);
+  esc_node q = local(f, "q", 2);
+  call_full(f, "xmalloc", "xmalloc(16)", NULL, 0, q, 3, 16, 0);
+  esc_fn_end(f);
+  esc_module_solve(m);
+  assert_true(
+      pline(m, "xmalloc", "allocator: xmalloc returns new heap memory"));
+  const esc_record *r =
+      rec(m, ESC_KIND_LEAK, "xmalloc(16) does not escape and is never freed");
+  assert_non_null(r);
+  assert_int_equal(r->nfixes, 0);
+  assert_string_equal(r->function, "f");
+  assert_non_null(
+      rec(m, ESC_KIND_INFO, "not promoted: allocator is a wrapper"));
+  /* inside the wrapper the block escapes through the result */
+  assert_non_null(rec(m, ESC_KIND_INFO, "malloc(n) escapes to heap"));
+  esc_module_free(m);
+}
+
+/* void xfree(void *p) { free(p); } */
+static void deallocator_wrapper(void **state) {
+  (void)state;
+  esc_module *m = mod(2);
+  esc_fn *x = fn(m, "xfree", 1);
+  release(x, param(x, 0, "p"), 2);
+  esc_fn_end(x);
+  esc_fn *f = fn(m, "f", 0);
+  esc_node q = local(f, "q", 2), y = local(f, "y", 2), t = esc_temp(f, 0);
+  alloc(f, q, 16, 3);
+  call(f, "xfree", &q, 1, ESC_NONE, 4);
+  take(f, t, y, 5);
+  call(f, "xfree", &t, 1, ESC_NONE, 5);
+  esc_fn_end(f);
+  esc_module_solve(m);
+  assert_true(pline(m, "xfree", "frees param: p"));
+  assert_int_equal(count(m, ESC_KIND_LEAK), 0);
+  assert_int_equal(count(m, ESC_KIND_HEAP_TO_STACK), 0);
+  assert_non_null(
+      rec(m, ESC_KIND_INFO, "not promoted: freed through unknown deallocator"));
+  const esc_record *r =
+      rec(m, ESC_KIND_FREE_NONHEAP, "free of non-heap memory: y");
+  assert_non_null(r);
+  assert_int_equal(r->pos.line, 5);
+  esc_module_free(m);
+}
+
+/* void rec(int *p, int *q) { g = q; rec(q, p); } — p leaks only through
+ * the recursive call: the fixed point must find it. */
+static void recursion_reaches_fixed_point(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  esc_fn *r = fn(m, "rec", 2);
+  esc_node p = param(r, 0, "p"), q = param(r, 1, "q");
+  assign(r, esc_global(r, "g", P(1)), q, 2);
+  esc_node args[2] = {q, p};
+  call(r, "rec", args, 2, ESC_NONE, 3);
+  esc_fn_end(r);
+  esc_module_solve(m);
+  assert_true(pline(m, "rec", "leaking param: q"));
+  assert_true(pline(m, "rec", "leaking param: p"));
+  esc_module_free(m);
+}
+
+/* a(p) { b(p); }  b(p) { a(p); h = p; }  c() { x = malloc; a(x); free(x) } */
+static void mutual_recursion(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  esc_fn *a = fn(m, "a", 1);
+  esc_node pa = param(a, 0, "p");
+  call(a, "b", &pa, 1, ESC_NONE, 2);
+  esc_fn_end(a);
+  esc_fn *b = fn(m, "b", 1);
+  esc_node pb = param(b, 0, "p");
+  call(b, "a", &pb, 1, ESC_NONE, 3);
+  assign(b, esc_global(b, "h", P(1)), pb, 4);
+  esc_fn_end(b);
+  def_user(m, "a");
+  esc_module_solve(m);
+  assert_true(pline(m, "a", "leaking param: p"));
+  assert_true(pline(m, "b", "leaking param: p"));
+  assert_non_null(rec(m, ESC_KIND_INFO, "malloc(16) escapes to heap"));
+  esc_module_free(m);
+}
+
+/* node *mk(int d) { n = malloc; n->next = mk(d - 1); return n; } — a
+ * recursive allocator: each call's fresh block is a new site, bounded. */
+static void recursive_allocator_terminates(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  esc_fn *f = fn(m, "mk", 0);
+  esc_node n = local(f, "n", 2), t = esc_temp(f, 0);
+  alloc(f, n, 16, 2);
+  call(f, "mk", NULL, 0, t, 3);
+  store(f, n, t, 3);
+  ret(f, n, 4);
+  esc_fn_end(f);
+  esc_module_solve(m);
+  assert_true(pline(m, "mk", "allocator: mk returns new heap memory"));
+  assert_non_null(rec(m, ESC_KIND_INFO, "malloc(16) escapes to heap"));
+  esc_module_free(m);
+}
+
+/* ---- across translation units ---------------------------------------------
+ */
+
+static void sidecar_round_trip(void **state) {
+  (void)state;
+  char path[] = "/tmp/escan-summaries-XXXXXX", err[256];
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  close(fd);
+  esc_module *a = mod(1);
+  def_keep(a);
+  def_xmalloc(a);
+  esc_fn *s = fn_full(a, "hidden", 1, true); /* static: not exported */
+  param(s, 0, "p");
+  esc_fn_end(s);
+  esc_module_solve(a);
+  assert_true(esc_write_summaries(a, path, err, sizeof err));
+  esc_module_free(a);
+
+  esc_module *b = mod(1);
+  assert_true(esc_read_summaries(b, path, err, sizeof err));
+  def_user(b, "keep");
+  esc_fn *f = fn(b, "f", 0);
+  esc_node q = local(f, "q", 2);
+  call_full(f, "xmalloc", "xmalloc(16)", NULL, 0, q, 3, 16, 0);
+  esc_fn_end(f);
+  esc_module_solve(b);
+  assert_non_null(rec(b, ESC_KIND_INFO, "malloc(16) escapes to heap"));
+  assert_non_null(
+      rec(b, ESC_KIND_LEAK, "xmalloc(16) does not escape and is never freed"));
+  esc_module_free(b);
+  unlink(path);
+}
+
+static void sidecar_errors(void **state) {
+  (void)state;
+  char path[] = "/tmp/escan-bad-XXXXXX", err[256] = "";
+  esc_module *m = mod(0);
+  assert_false(
+      esc_read_summaries(m, "/nonexistent/escan.sum", err, sizeof err));
+  assert_non_null(strstr(err, "cannot read summaries"));
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  const char *bad = "escan-summaries 1\nfn f 1 0 0 0\ne c:3:1 r\nend\n";
+  assert_int_equal(write(fd, bad, strlen(bad)), (ssize_t)strlen(bad));
+  close(fd);
+  assert_false(esc_read_summaries(m, path, err, sizeof err));
+  assert_non_null(strstr(err, "caller memory out of range"));
+  unlink(path);
+  esc_module_free(m);
+}
+
+/* A callee found nowhere is unknown: the block escapes. */
+static void missing_summary_means_escape(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  def_user(m, "elsewhere");
+  esc_module_solve(m);
+  assert_non_null(rec(m, ESC_KIND_INFO, "malloc(16) escapes to heap"));
+  esc_module_free(m);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(callee_storing_to_global_makes_heap_escape),
+      cmocka_unit_test(callee_storing_stack_address_to_global),
+      cmocka_unit_test(many_statics_fold_into_global_memory),
+      cmocka_unit_test(harmless_callee_keeps_promotion),
+      cmocka_unit_test(identity_summary_carries_dangling),
+      cmocka_unit_test(result_level_one),
+      cmocka_unit_test(content_of_other_param),
+      cmocka_unit_test(wrapper_sites_are_allocations_of_the_caller),
+      cmocka_unit_test(deallocator_wrapper),
+      cmocka_unit_test(recursion_reaches_fixed_point),
+      cmocka_unit_test(mutual_recursion),
+      cmocka_unit_test(recursive_allocator_terminates),
+      cmocka_unit_test(sidecar_round_trip),
+      cmocka_unit_test(sidecar_errors),
+      cmocka_unit_test(missing_summary_means_escape),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
