@@ -109,7 +109,7 @@ FunctionFacts scanFunction(const clang::FunctionDecl *FD,
 // ---- transient.cpp: stores undone on every path to the exit ---------------
 
 // Assignments into a global or a caller's slot that are overwritten again
-// on every path to the function's exit (their edges are esc_note.transient).
+// on every path to the function's exit (lowered with esc_*_undone).
 std::set<const clang::Stmt *> transientStores(const clang::FunctionDecl *FD,
                                               clang::ASTContext &Ctx,
                                               const FunctionFacts &Facts);
@@ -187,19 +187,24 @@ private:
   esc_node pointsToUnknown(const clang::Expr *E, esc_reason Why);
   esc_note note(esc_reason Why, const clang::Stmt *At, const clang::Expr *Src);
 
-  // lower_call.cpp: calls, builtins, atomics, va_arg.
+  // lower_call.cpp: calls, their description, constant allocation sizes.
   esc_node call(const clang::CallExpr *E);
-  std::optional<esc_node> builtin(const clang::CallExpr *E,
-                                  llvm::StringRef Name);
-  esc_node stackAlloc(const clang::CallExpr *E);
-  esc_node syncBuiltin(const clang::CallExpr *E);
-  esc_node vaArg(const clang::VAArgExpr *E);
-  esc_node atomic(const clang::AtomicExpr *E);
   void describeCall(esc_call_desc &D, const clang::CallExpr *E,
                     llvm::StringRef Callee, std::string &Text,
                     std::string &ArgsText);
   int64_t allocationSize(const clang::CallExpr *E, llvm::StringRef Callee);
   std::optional<int64_t> fold(const clang::Expr *E, unsigned Depth = 0);
+
+  // lower_builtin.cpp: alloca, va_list builtins, atomics, pass-throughs.
+  std::optional<esc_node> builtin(const clang::CallExpr *E,
+                                  llvm::StringRef Name);
+  std::optional<esc_node> intrinsic(const clang::CallExpr *E);
+  esc_node stackAlloc(const clang::CallExpr *E);
+  esc_node syncBuiltin(const clang::CallExpr *E);
+  esc_node vaArg(const clang::VAArgExpr *E);
+  esc_node atomic(const clang::AtomicExpr *E);
+
+  // guards.cpp: `if (p != buf) free(p);`
   void guardCalls(const clang::IfStmt *S);
   void collectGuard(const clang::Stmt *Branch, const clang::VarDecl *P,
                     const std::vector<esc_node> &Objs);

@@ -1,10 +1,13 @@
 // lower_builtin.cpp — calls that are not calls at run time, lowered by the
 // adapter itself: alloca (a stack object that lives until return), the
-// va_list builtins, atomics (stores and exchanges of pointers: ESC_R_ATOMIC)
-// and builtins that only pass a value through (__builtin_expect ...).
+// va_list builtins, atomics (stores and exchanges of pointers: ESC_R_ATOMIC),
+// builtins that only pass a value through (__builtin_expect ...) and
+// compiler intrinsics that keep nothing (__builtin_add_overflow ...).
 // Library builtins (`__builtin_memcpy`) are ordinary calls, see
 // lower_call.cpp.
 #include "adapter.h"
+
+#include "clang/Basic/Builtins.h"
 
 using namespace clang;
 
@@ -88,7 +91,26 @@ std::optional<esc_node> Lowerer::builtin(const CallExpr *E, StringRef Name) {
       B == "unreachable" || B == "trap" || B == "prefetch" || B == "assume" ||
       B == "classify_type")
     return ESC_NONE; // operands are not evaluated (or hold no pointer)
-  return std::nullopt;
+  return intrinsic(E);
+}
+
+// A compiler intrinsic without a library function behind it
+// (__builtin_add_overflow, __builtin_bswap32, __builtin_frame_address ...)
+// keeps none of its operands; a pointer it returns points to unknown memory.
+// setjmp/longjmp stay calls (the engine must see them), and so do
+// __builtin_memcpy_inline/memset_inline (they are memcpy and memset).
+std::optional<esc_node> Lowerer::intrinsic(const CallExpr *E) {
+  const FunctionDecl *Fn = E->getDirectCallee();
+  unsigned Id = Fn ? Fn->getBuiltinID() : 0;
+  const Builtin::Context &Info = Ctx.BuiltinInfo;
+  StringRef Name = Fn ? Fn->getName() : StringRef();
+  if (!Id || Info.isLibFunction(Id) || Info.isPredefinedLibFunction(Id) ||
+      Name.contains("jmp") || endsWith(Name, "_inline"))
+    return std::nullopt;
+  for (const Expr *A : E->arguments())
+    value(A);
+  return Types.carries(E->getType()) ? pointsToUnknown(E, ESC_R_CALL_RESULT)
+                                     : ESC_NONE;
 }
 
 // Atomic builtins (__atomic_*, __c11_atomic_*, C11 <stdatomic.h>): the

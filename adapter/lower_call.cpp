@@ -1,9 +1,8 @@
 // lower_call.cpp — calls. A call becomes one esc_call with everything the
 // engine needs to resolve it later (callee name, argument and result nodes,
 // source text and ranges for rewrites, a constant allocation size, guards
-// for free-nonheap). The adapter lowers itself only what is not a call at
-// run time: alloca, va_start/va_arg/va_copy, atomics and builtins that
-// merely pass a value through.
+// for free-nonheap, guards.cpp). What is not a call at run time (alloca,
+// va_list builtins, atomics, intrinsics) is lowered in lower_builtin.cpp.
 #include "adapter.h"
 
 using namespace clang;
@@ -24,10 +23,13 @@ static const FunctionDecl *staticCallee(const Expr *E) {
   return R ? dyn_cast<FunctionDecl>(R->getDecl()) : nullptr;
 }
 
-// `__builtin_memcpy` is memcpy, `__builtin___memcpy_chk` too.
+// `__builtin_memcpy` is memcpy, and so are `__builtin___memcpy_chk` and
+// `__builtin_memcpy_inline`.
 static std::string libraryName(StringRef Name) {
   if (startsWith(Name, "__builtin___") && endsWith(Name, "_chk"))
     return Name.substr(12, Name.size() - 16).str();
+  if (startsWith(Name, "__builtin_") && endsWith(Name, "_inline"))
+    return Name.substr(10, Name.size() - 17).str();
   if (startsWith(Name, "__builtin_"))
     return Name.substr(10).str();
   return Name.str();

@@ -64,11 +64,11 @@ void Lowerer::write(Place P, esc_node V, esc_reason Why, const Stmt *At,
   if (Through && (Why == ESC_R_ASSIGN || Why == ESC_R_INIT))
     Why = ESC_R_STORE;
   esc_note N = note(Why, At, Src);
-  N.transient = Transient.count(At) != 0;
+  bool Undone = Transient.count(At) != 0;
   if (Through)
-    esc_store(F, P.N, V, &N);
+    (Undone ? esc_store_undone : esc_store)(F, P.N, V, &N);
   else
-    esc_copy(F, P.N, V, &N);
+    (Undone ? esc_copy_undone : esc_copy)(F, P.N, V, &N);
 }
 
 esc_node Lowerer::addressOf(Place P, esc_reason Why, const Expr *E) {

@@ -1,11 +1,12 @@
 // lower_stmt.cpp — statements: blocks (lifetimes and where promoted storage
 // can be declared), loop depth (loop bodies and conditions, and everything
 // after a label that a later goto jumps back to), constant-false branches
-// (`if (0)`, `while (0)` bodies are not lowered), returns and inline asm.
+// (`if (0)`, `while (0)` bodies are not lowered, unless a goto, case or
+// default can jump into them), returns and inline asm.
 //
 // A block whose scope has no `{` of its own (a loop body that is a single
-// statement, the scope of a `for` declaration) gets its position marked
-// in_macro: "no rewrite may insert text here".
+// statement, the scope of a `for` declaration) gets lbrace line 0: "no
+// block braces to declare storage in".
 #include "adapter.h"
 
 using namespace clang;
@@ -22,8 +23,22 @@ esc_pos Lowerer::after(SourceLocation LBrace) {
 
 esc_pos Lowerer::synthetic(SourceLocation At) {
   esc_pos P = Pos.pos(At);
-  P.in_macro = true;
+  P.line = 0;
+  P.in_macro = false;
   return P;
+}
+
+// True if S contains a label, case or default statement: a jump can enter
+// it even when the branch that holds it is never taken.
+static bool jumpTarget(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<LabelStmt>(S) || isa<SwitchCase>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (jumpTarget(Child))
+      return true;
+  return false;
 }
 
 bool Lowerer::constantFalse(const Expr *Cond) const {
@@ -82,9 +97,10 @@ void Lowerer::ifStmt(const IfStmt *S) {
     stmt(DS);
   value(S->getCond());
   guardCalls(S);
-  if (!constantFalse(S->getCond()))
+  if (!constantFalse(S->getCond()) || jumpTarget(S->getThen()))
     stmt(S->getThen());
-  if (S->getElse() && !constantTrue(S->getCond()))
+  if (S->getElse() &&
+      (!constantTrue(S->getCond()) || jumpTarget(S->getElse())))
     stmt(S->getElse());
 }
 
@@ -124,7 +140,8 @@ void Lowerer::forStmt(const ForStmt *S) {
     Block = enter(Depth, BlockLBrace);
     stmt(S->getInit());
   }
-  loop(S->getBody(), S->getCond(), S->getInc(), !constantFalse(S->getCond()));
+  loop(S->getBody(), S->getCond(), S->getInc(),
+       !constantFalse(S->getCond()) || jumpTarget(S->getBody()));
   Block = SavedBlock;
   BlockLBrace = SavedLBrace;
 }
@@ -192,7 +209,8 @@ void Lowerer::stmt(const Stmt *S) {
   } else if (const auto *W = dyn_cast<WhileStmt>(S)) {
     if (const DeclStmt *DS = W->getConditionVariableDeclStmt())
       stmt(DS);
-    loop(W->getBody(), W->getCond(), nullptr, !constantFalse(W->getCond()));
+    loop(W->getBody(), W->getCond(), nullptr,
+         !constantFalse(W->getCond()) || jumpTarget(W->getBody()));
   } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
     doStmt(Do);
   } else if (const auto *For = dyn_cast<ForStmt>(S)) {

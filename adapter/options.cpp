@@ -65,9 +65,11 @@ static bool parseValued(StringRef Name, StringRef V, PluginOptions &O,
 bool parseOption(StringRef Arg, PluginOptions &O, std::string &Err) {
   auto [Name, V] = Arg.split('=');
   bool HasValue = Arg.contains('=');
-  if (!HasValue && Name == "werror") {
-    O.Werror = true;
-    return true;
+  if (Name == "werror") {
+    O.Werror = !HasValue;
+    if (HasValue)
+      Err = "option 'werror' takes no value";
+    return !HasValue;
   }
   if (!HasValue && (Name == "m" || Name == "checks" || Name == "output" ||
                     Name == "summaries" || Name == "export-summaries" ||

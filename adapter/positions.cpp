@@ -134,13 +134,11 @@ const char *Positions::sourceLine(void *Ctx, uint32_t File, uint32_t Line,
   StringRef Buf = Self->SM.getBufferData(It->second, &Invalid);
   if (Invalid)
     return nullptr;
-  size_t Start = 0;
-  for (uint32_t L = 1; L < Line; L++) {
-    Start = Buf.find('\n', Start);
-    if (Start == StringRef::npos)
-      return nullptr;
-    Start++;
-  }
+  // translateLineCol uses the SourceManager's cached line table.
+  SourceLocation L = Self->SM.translateLineCol(It->second, Line, 1);
+  if (L.isInvalid() || Self->SM.getExpansionLineNumber(L) != Line)
+    return nullptr;
+  size_t Start = Self->SM.getFileOffset(L);
   size_t End = Buf.find('\n', Start);
   *Len = (End == StringRef::npos ? Buf.size() : End) - Start;
   return Buf.data() + Start;

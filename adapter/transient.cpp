@@ -3,7 +3,7 @@
 // push/pop). The graph is flow-insensitive, so such a store would make x
 // dangle; a backward must-analysis over Clang's CFG finds the stores whose
 // slot is assigned again on every path to the exit, and the adapter marks
-// their edges transient (esc_note.transient) for the engine.
+// them for the engine (esc_copy_undone / esc_store_undone).
 //
 // A slot is a global variable, optionally one of its fields, or what a
 // parameter that is never reassigned points to (`*p`, `p->f`, `p[0]`).

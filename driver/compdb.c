@@ -67,25 +67,19 @@ static bool has_compdb(const char *dir) {
 }
 
 /* The current directory and its build/, then each parent and its build/. */
-static char *search_compdb(void) {
-  char *dir = xstrdup(current_dir());
-  for (;;) {
-    if (has_compdb(dir))
-      return dir;
-    char *build = path_join(dir, "build");
-    if (has_compdb(build)) {
-      free(dir);
-      return build;
-    }
-    free(build);
-    if (!strcmp(dir, "/"))
-      break;
-    char *parent = path_dirname(dir);
-    free(dir);
-    dir = parent;
-  }
-  free(dir);
+/* DIR itself or DIR/build, whichever holds a database. */
+static char *compdb_in(const char *dir) {
+  if (has_compdb(dir))
+    return xstrdup(dir);
+  char *build = path_join(dir, "build");
+  if (has_compdb(build))
+    return build;
+  free(build);
   return NULL;
+}
+
+static char *search_compdb(void) {
+  return search_upward(current_dir(), compdb_in);
 }
 
 /* ---- PATH filters ---------------------------------------------------------

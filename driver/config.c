@@ -174,23 +174,19 @@ static config *config_for_path(char *path) {
   return c;
 }
 
+static char *config_in(const char *dir) {
+  char *candidate = path_join(dir, ".escan.yaml");
+  if (is_regular_file(candidate))
+    return candidate;
+  free(candidate);
+  return NULL;
+}
+
 static config *find_config(const char *file) {
   char *dir = path_dirname(file);
-  for (;;) {
-    char *candidate = path_join(dir, ".escan.yaml");
-    if (is_regular_file(candidate)) {
-      free(dir);
-      return config_for_path(candidate);
-    }
-    free(candidate);
-    if (!strcmp(dir, "/"))
-      break;
-    char *parent = path_dirname(dir);
-    free(dir);
-    dir = parent;
-  }
+  char *found = search_upward(dir, config_in);
   free(dir);
-  return config_for_path(NULL);
+  return config_for_path(found);
 }
 
 /* True when REL (relative to the config) or one of its leading directories

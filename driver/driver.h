@@ -52,6 +52,8 @@ char *path_join(const char *dir, const char *name);
 char *path_absolute(const char *base, const char *path);
 char *path_display(const char *abs);
 char *path_dirname(const char *path);
+/* The first non-NULL probe(dir) from START up to the root, or NULL. */
+char *search_upward(const char *start, char *(*probe)(const char *dir));
 bool path_is_under(const char *path, const char *dir);
 bool is_directory(const char *path);
 bool is_regular_file(const char *path);

@@ -4,7 +4,8 @@
  * diff, --export-fixes writes clang-apply-replacements YAML. Nothing a user
  * wrote is modified except by --fix.
  *
- * Edits are gathered per file from the unsuppressed heap-to-stack findings.
+ * Edits are gathered per file from the unsuppressed heap-to-stack and leak
+ * findings.
  * The same edit reported by several translation units (a header) counts
  * once. Two different edits that overlap, or two insertions at the same
  * offset, cannot both be right: the whole file is refused with a message,
@@ -82,11 +83,18 @@ static void normalise_edits(file_edits *fe) {
   fe->n = kept;
 }
 
+/* heap-to-stack findings carry the promotion; so do leaks, which the same
+ * promotion fixes (escape-model §1). */
+static bool carries_rewrite(const finding *f) {
+  return finding_is_shown(f) && f->nfixes &&
+         (!strcmp(f->kind, "heap-to-stack") || !strcmp(f->kind, "leak"));
+}
+
 static fix_plan gather(const results *r) {
   fix_plan p = {0};
   for (size_t i = 0; i < r->nfindings; i++) {
     const finding *f = &r->findings[i];
-    if (!finding_is_shown(f) || strcmp(f->kind, "heap-to-stack") != 0)
+    if (!carries_rewrite(f))
       continue;
     for (size_t k = 0; k < f->nfixes; k++)
       add_edit(file_entry(&p, &f->fixes[k]), &f->fixes[k], f);
@@ -462,7 +470,7 @@ bool fix_export(const results *r, const char *path) {
   size_t n = 0;
   for (size_t i = 0; i < r->nfindings; i++) {
     const finding *f = &r->findings[i];
-    if (finding_is_shown(f) && !strcmp(f->kind, "heap-to-stack") && f->nfixes) {
+    if (carries_rewrite(f)) {
       export_diagnostic(out, f);
       n++;
     }

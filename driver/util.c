@@ -54,12 +54,16 @@ char *xasprintf(const char *fmt, ...) {
   return s;
 }
 
-noreturn void fail(int code, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
+static void vsay(const char *fmt, va_list ap) {
   fputs("escan: ", stderr);
   vfprintf(stderr, fmt, ap);
   fputc('\n', stderr);
+}
+
+noreturn void fail(int code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsay(fmt, ap);
   va_end(ap);
   exit(code);
 }
@@ -67,9 +71,7 @@ noreturn void fail(int code, const char *fmt, ...) {
 void warn(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  fputs("escan: ", stderr);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
+  vsay(fmt, ap);
   va_end(ap);
 }
 
@@ -215,4 +217,16 @@ bool parse_long(const char *s, long *out) {
     return false;
   *out = v;
   return true;
+}
+
+char *search_upward(const char *start, char *(*probe)(const char *dir)) {
+  char *dir = xstrdup(start);
+  char *found = NULL;
+  while (!(found = probe(dir)) && strcmp(dir, "/") != 0) {
+    char *parent = path_dirname(dir);
+    free(dir);
+    dir = parent;
+  }
+  free(dir);
+  return found;
 }

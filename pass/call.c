@@ -5,7 +5,8 @@
  * constraints, heap sites and free events, from the first source that
  * knows the callee:
  *   1. a function defined in this module: its summary (summary.c), the
- *      current iterate for callees in the caller's own recursive component;
+ *      current iterate for callees in the caller's own recursive component
+ *      (a weak definition is unknown: another body may replace it);
  *   2. a configured allocator or deallocator name (esc_add_allocator);
  *   3. a summary read from another translation unit (sidecar.c);
  *   4. the standard-library table (libc.c);
@@ -121,6 +122,11 @@ static void libc_call(esc_fn *f, int32_t ci, const esc_libc *e) {
     esc_con_add(f, ESC_LOAD, t, arg(c, 1), &mc);
     esc_con_add(f, ESC_STORE, arg(c, 0), t, &mc);
     esc_con_add(f, ESC_COPY, r, arg(c, 0), &cr);
+    break;
+  case ESC_LIBC_KEEP_ARG: /* strtok's hidden state outlives the frame */
+    mc = call_note(c, ESC_R_UNKNOWN_CALL);
+    esc_con_add(f, ESC_COPY, esc_sink(f), arg(c, e->arg), &mc);
+    esc_con_add(f, ESC_COPY, r, arg(c, e->arg), &cr);
     break;
   case ESC_LIBC_RET_ARG:
     esc_con_add(f, ESC_COPY, r, arg(c, e->arg), &cr);
@@ -325,6 +331,10 @@ static void instantiate(esc_fn *f, int32_t ci) {
     return;
   }
   int32_t fi = esc_pmap_get(&m->fn_by_name, name);
+  if (fi >= 0 && m->fns[fi]->d.is_weak) {
+    unknown_call(f, ci, 0, 0, true); /* the linker may pick another body */
+    return;
+  }
   if (fi >= 0) {
     const esc_fn *g = m->fns[fi];
     if (!g->summary)

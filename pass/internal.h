@@ -270,6 +270,7 @@ typedef enum esc_libc_kind {
   ESC_LIBC_FREE,     /* frees arg 0 */
   ESC_LIBC_COPY,     /* *arg0 ⊇ *arg1, result = arg0 */
   ESC_LIBC_RET_ARG,  /* result points into argument `arg` */
+  ESC_LIBC_KEEP_ARG, /* like RET_ARG, and the library keeps `arg` (strtok) */
   ESC_LIBC_NOTHING,  /* captures nothing */
   ESC_LIBC_ESCAPE,   /* argument `arg` escapes to unknown */
   ESC_LIBC_ENDPTR,   /* *arg1 = arg0 (strtol family) */
@@ -409,6 +410,9 @@ const char *esc_node_label(const esc_fn *f, esc_node n);
 /* ==== report.c: records ================================================= */
 
 void esc_report(esc_fn *f, esc_decisions *ds);
+/* Is a finding of kind k at pos suppressed by a comment (escan:ignore,
+ * NOLINT(escan...))? */
+bool esc_suppressed(const esc_module *m, esc_kind k, esc_pos pos);
 void esc_report_param(esc_module *m, const esc_fn *f, unsigned param,
                       const char *message);
 void esc_report_sort(esc_module *m);
@@ -448,7 +452,7 @@ const char *esc_reason_name(esc_reason r);
 const char *esc_storage_detail(esc_module *m, uint8_t kind, const char *name);
 
 /* Refusal reasons of the rewrite planner (docs/rewrite.md). */
-extern const char ESC_NP_SIZE[], ESC_NP_BUDGET[], ESC_NP_ALIGN[],
+extern const char ESC_NP_SIZE[], ESC_NP_ZERO[], ESC_NP_BUDGET[], ESC_NP_ALIGN[],
     ESC_NP_REALLOC[], ESC_NP_UNKNOWN_FREE[], ESC_NP_OTHER_BLOCK[],
     ESC_NP_LOOP[], ESC_NP_RECURSIVE[], ESC_NP_SETJMP[], ESC_NP_GOTO[],
     ESC_NP_MACRO[], ESC_NP_WRAPPER[], ESC_NP_OTHER_ALLOC[];

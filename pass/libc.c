@@ -106,7 +106,7 @@ static const esc_libc table[] = {
     K("strstr", ESC_LIBC_RET_ARG, 0),
     K("strtod", ESC_LIBC_ENDPTR, 0),
     K("strtof", ESC_LIBC_ENDPTR, 0),
-    K("strtok", ESC_LIBC_RET_ARG, 0),
+    K("strtok", ESC_LIBC_KEEP_ARG, 0),
     K("strtok_r", ESC_LIBC_STRTOK_R, 0),
     K("strtol", ESC_LIBC_ENDPTR, 0),
     K("strtold", ESC_LIBC_ENDPTR, 0),

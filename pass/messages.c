@@ -111,6 +111,7 @@ const char *esc_storage_detail(esc_module *m, uint8_t kind, const char *name) {
 }
 
 const char ESC_NP_SIZE[] = "size not constant";
+const char ESC_NP_ZERO[] = "size 0";
 const char ESC_NP_BUDGET[] = "function stack budget exceeded";
 const char ESC_NP_ALIGN[] = "alignment exceeds max_align_t";
 const char ESC_NP_REALLOC[] = "freed through realloc";

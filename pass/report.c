@@ -100,7 +100,7 @@ static char *line_text(const esc_module *m, uint32_t file, uint32_t n) {
   return c;
 }
 
-static bool suppressed(const esc_module *m, esc_kind k, esc_pos pos) {
+bool esc_suppressed(const esc_module *m, esc_kind k, esc_pos pos) {
   const char *kind = esc_kind_name(k);
   char *here = line_text(m, pos.file, pos.line);
   char *above = line_text(m, pos.file, pos.line - 1);
@@ -180,7 +180,7 @@ static void add(esc_fn *f, const rec_args *a) {
     r.fixes = fx;
     r.nfixes = a->plan->nfixes;
   }
-  r.suppressed = a->kind != ESC_KIND_INFO && suppressed(m, a->kind, a->pos);
+  r.suppressed = a->kind != ESC_KIND_INFO && esc_suppressed(m, a->kind, a->pos);
   ESC_PUSH(m->records, m->nrecords, m->caprecords, r);
 }
 

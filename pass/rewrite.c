@@ -16,7 +16,8 @@
  * serve iterations whose blocks may still be live: refused.
  *
  * Fixes: declare ` _Alignas(A) unsigned char escan_heap_N[SIZE];` after B's
- * '{' (one insertion per block for all its promotions), replace the call by
+ * '{' (one insertion per block, carried by one of its records, for all its
+ * promotions), replace the call by
  * `((void *)escan_heap_N)` (calloc: a memset of the storage, which also
  * yields its address), and each free(p) of the block by `((void)(p))`,
  * keeping the argument's side effects.
@@ -28,6 +29,12 @@
 
 static const char NP_NO_BRACE[] = "no block to declare the storage in";
 static const char NP_NO_ARG_TEXT[] = "free argument text unavailable";
+static const char NP_IN_FREE[] = "allocated inside the argument of its free";
+
+static bool overlaps(const esc_range *a, const esc_range *b) {
+  return a->begin.file == b->begin.file && a->begin.offset < b->end_offset &&
+         b->begin.offset < a->end_offset;
+}
 
 typedef struct planner {
   esc_fn *f;
@@ -64,6 +71,8 @@ static const char *refuse_size(const esc_fn *f, esc_node h) {
   int64_t max = f->m->opts.max_stack;
   if (c->d.size < 0)
     return ESC_NP_SIZE;
+  if (c->d.size == 0) /* no zero-length arrays in C */
+    return ESC_NP_ZERO;
   if (c->d.size > max)
     return esc_np_too_big(f->m, c->d.size, max);
   uint32_t a = f->d.max_align ? f->d.max_align : 16;
@@ -98,6 +107,8 @@ static const char *refuse_frees(planner *p, esc_node h) {
       return ESC_NP_OTHER_BLOCK;
     if (f->calls[fr->call].d.range.begin.in_macro)
       return ESC_NP_MACRO;
+    if (overlaps(&f->calls[fr->call].d.range, &site_call(f, h)->d.range))
+      return NP_IN_FREE; /* free(malloc(n)): the two fixes would overlap */
     esc_ivec_push(&p->frees, (int32_t)i);
   }
   return NULL;
@@ -206,7 +217,7 @@ static void fix(esc_plan *pl, esc_range r, const char *text) {
 /* The storage of promotion n: ` _Alignas(A) unsigned char escan_heap_N[S];` */
 static const char *storage(const esc_fn *f, unsigned n, int64_t size) {
   unsigned a = f->d.max_align ? f->d.max_align : 16;
-  long long s = size ? size : 1;
+  long long s = size;
   if (f->d.lang_c11)
     return esc_strf(f->m, " _Alignas(%u) unsigned char escan_heap_%u[%lld];", a,
                     n, s);
@@ -216,10 +227,7 @@ static const char *storage(const esc_fn *f, unsigned n, int64_t size) {
                   n, s, a);
 }
 
-/* One insertion after B's '{' declares the storage of every promotion in
- * B, and every record of B carries that same fix: insertions at one offset
- * from different records would conflict, identical ones are applied once,
- * and any one record applied alone still finds its storage declared. */
+/* All storage of the promotions in block b, as one declaration text. */
 static const char *declarations(const esc_fn *f, const esc_decisions *ds,
                                 esc_block_id b) {
   const char *text = "";
@@ -232,6 +240,32 @@ static const char *declarations(const esc_fn *f, const esc_decisions *ds,
   return text;
 }
 
+/* How good an owner of block b's declaration d would be: a heap-to-stack
+ * record that stays visible (3) beats a suppressed one (2), which beats a
+ * leak (1), whose fixes the driver never applies. */
+static int owner_rank(const esc_fn *f, const esc_decision *d) {
+  esc_pos at = f->obj[d->obj].pos;
+  if (d->kind == ESC_D_LEAK && (f->m->opts.checks & ESC_CHECK_LEAK))
+    return 1;
+  return esc_suppressed(f->m, ESC_KIND_HEAP_TO_STACK, at) ? 2 : 3;
+}
+
+/* The one decision of block b that carries the declaration: every fix tool
+ * (the driver, clang-apply-replacements, clang's -fixit) treats two
+ * insertions at one offset differently, so only one record may insert
+ * there; the others rely on it being applied with them. */
+static const esc_decision *owner(const esc_fn *f, const esc_decisions *ds,
+                                 esc_block_id b) {
+  const esc_decision *best = NULL;
+  int rank = 0;
+  for (unsigned i = 0; i < ds->n; i++) {
+    const esc_decision *d = &ds->v[i];
+    if (d->plan.promoted && d->plan.block == b && owner_rank(f, d) > rank)
+      best = d, rank = owner_rank(f, d);
+  }
+  return best;
+}
+
 static void plan_fixes(planner *p, const esc_decisions *ds, esc_decision *d) {
   esc_fn *f = p->f;
   esc_module *m = f->m;
@@ -240,7 +274,8 @@ static void plan_fixes(planner *p, const esc_decisions *ds, esc_decision *d) {
   unsigned n = pl->slot;
   esc_range at = {.begin = f->blk[pl->block].lbrace,
                   .end_offset = f->blk[pl->block].lbrace.offset};
-  fix(pl, at, declarations(f, ds, pl->block));
+  if (owner(f, ds, pl->block) == d)
+    fix(pl, at, declarations(f, ds, pl->block));
   bool zero = f->sites[f->obj[d->obj].site].kind == ESC_SITE_CALLOC;
   fix(pl, c->d.range,
       zero ? esc_strf(

@@ -78,7 +78,7 @@ bool esc_write_summaries(esc_module *m, const char *path, char *err,
   }
   fputs(MAGIC "\n", out);
   for (unsigned i = 0; i < m->nfns; i++)
-    if (m->fns[i]->summary && !m->fns[i]->d.is_static)
+    if (m->fns[i]->summary && !m->fns[i]->d.is_static && !m->fns[i]->d.is_weak)
       put_summary(out, m->fns[i]->summary);
   if (fclose(out) != 0) {
     snprintf(err, errlen, "cannot write summaries to '%s'", path);

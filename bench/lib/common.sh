@@ -75,6 +75,8 @@ locate_escan() {
 
 # measure TIMEFILE CMD...: runs CMD (stdin from /dev/null) and sets
 #   M_SECS   wall-clock seconds (ms resolution)
+#   M_CPU    user + system CPU seconds of CMD and the children it waited for
+#            (steadier than wall time when other jobs share the machine)
 #   M_RSS_MB peak resident set size of CMD or its largest child, in MiB
 #   M_RC     exit status (128+N when killed by signal N)
 measure() {
@@ -88,6 +90,7 @@ measure() {
   t1=$EPOCHREALTIME
   M_SECS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
   M_RSS_MB=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$tf")
+  M_CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ { t += $2 } END { printf "%.2f", t }' "$tf")
   local sig
   sig=$(sed -n 's/.*Command terminated by signal \([0-9]*\).*/\1/p' "$tf")
   [ -z "$sig" ] || M_RC=$((128 + sig))

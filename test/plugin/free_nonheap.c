@@ -63,6 +63,27 @@ void stays_guarded_reversed(int big) {
     free(p);
 }
 
+void stays_guarded_array_reversed(int big) {
+  char buf[64];
+  char *p = big ? malloc(1024) : buf; // CHECK: [[@LINE]]:19: remark: malloc(1024) does not escape [escan-info]
+  p[0] = 0;
+  if (buf != p) {
+    p[1] = 0;
+    free(p);
+  }
+}
+
+// Only a call directly in the guarded branch is guarded.
+void frees_guard_not_direct(int big, int more) {
+  char buf[64];
+  char *p = big ? malloc(1024) : buf; // CHECK: [[@LINE]]:19: remark: malloc(1024) does not escape [escan-info]
+  p[0] = 0;
+  if (p != buf) {
+    if (more)
+      free(p); // CHECK: [[@LINE]]:7: warning: free of non-heap memory: buf (buf is a local variable) [escan-free-nonheap]
+  }
+}
+
 void stays_free_param(void *p) { free(p); } // CHECK: [[@LINE]]:29: remark: frees param: p [escan-info]
 
 void stays_free_null(void) { free(NULL); }

@@ -42,6 +42,15 @@ size_t stays_object_size(void) {
   return __builtin_object_size(buf, 0);
 }
 
+int stays_intrinsic_operand(int a, int b) {
+  int r;
+  return __builtin_add_overflow(a, b, &r) ? 0 : r;
+}
+
+void *stays_frame_address(void) {
+  return __builtin_frame_address(0);
+}
+
 size_t stays_sizeof_expression(void) {
   int x = 0;
   return sizeof(g = &x);

@@ -12,7 +12,7 @@ void dangling(void) {
   keep(&x); // CHECK: [[@LINE]]:3: warning: moved to heap: x (address of stack variable 'x' escapes to global 'g') [escan-dangling]
 }
 
-void escapes(void) {
+void heap_escapes(void) {
   g = malloc(8);
 }
 

@@ -25,6 +25,18 @@ void escapes_builtin_memcpy(void) {
   __builtin_memcpy(&g, &p, sizeof p); // CHECK: [[@LINE]]:3: warning: moved to heap: x (address of stack variable 'x' escapes to global 'g') [escan-dangling]
 }
 
+void escapes_memcpy_inline(void) {
+  int x = 0;
+  int *p = &x;
+  __builtin_memcpy_inline(&g, &p, sizeof p); // CHECK: [[@LINE]]:3: warning: moved to heap: x (address of stack variable 'x' escapes to global 'g') [escan-dangling]
+}
+
+void escapes_memcpy_chk(void) {
+  int x = 0;
+  int *p = &x;
+  __builtin___memcpy_chk(&g, &p, sizeof p, sizeof g); // CHECK: [[@LINE]]:3: warning: moved to heap: x (address of stack variable 'x' escapes to global 'g') [escan-dangling]
+}
+
 void escapes_memcpy_to_out(struct H *out) { // CHECK: [[@LINE]]:38: remark: out does not escape [escan-info]
   int x = 0;
   struct H h = {&x};

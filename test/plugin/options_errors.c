@@ -16,6 +16,8 @@
 // BAD-STACK: error: escan: bad value 'lots' for option 'max-stack' (expected a number of bytes)
 // RUN: not %escan-cc -fno-caret-diagnostics -fplugin-arg-escan-max-stack-fn=-1 %s 2>&1 | FileCheck %s --check-prefix=BAD-STACK-FN
 // BAD-STACK-FN: error: escan: bad value '-1' for option 'max-stack-fn' (expected a number of bytes)
+// RUN: not %escan-cc -fno-caret-diagnostics -fplugin-arg-escan-werror=1 %s 2>&1 | FileCheck %s --check-prefix=WERROR-VALUE
+// WERROR-VALUE: error: escan: option 'werror' takes no value
 // RUN: not %escan-cc -fno-caret-diagnostics -fplugin-arg-escan-output= %s 2>&1 | FileCheck %s --check-prefix=NO-PATH
 // NO-PATH: error: escan: option 'output' needs a path
 // RUN: not %escan-cc -fno-caret-diagnostics -fplugin-arg-escan-summaries=%t.missing.escsum %s 2>&1 | FileCheck %s --check-prefix=MISSING

@@ -72,7 +72,7 @@ void stays_heap_through_no_escape(void) {
   free(p);
 }
 
-void escapes_heap_through_free_wrapper(void) {
+void not_promoted_freed_by_wrapper(void) {
   int *p = malloc(4); // CHECK: [[@LINE]]:12: remark: malloc(4) does not escape [escan-info]
   *p = 0;
   frees_param(p);

@@ -324,6 +324,26 @@ static void callee_stack_object_to_unknown(void **state) {
   assert_escapes(m);
 }
 
+/* __attribute__((weak)) void hook(char *p) {}  — another TU may replace it */
+static void weak_definition_is_unknown(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  esc_fn_desc d = {.name = "hook",
+                   .pos = P(1),
+                   .nparams = 1,
+                   .is_weak = true,
+                   .body_lbrace = P(1)};
+  esc_fn *h = esc_fn_begin(m, &d);
+  param(h, 0, "p");
+  esc_fn_end(h);
+  esc_fn *f = fn(m, "f", 0);
+  esc_node p = local(f, "p", 2);
+  alloc(f, p, 16, 3);
+  call(f, "hook", &p, 1, ESC_NONE, 4);
+  release(f, p, 5);
+  assert_escapes(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(store_into_caller_memory),
@@ -346,6 +366,7 @@ int main(void) {
       cmocka_unit_test(static_local),
       cmocka_unit_test(struct_by_value_to_unknown),
       cmocka_unit_test(callee_stack_object_to_unknown),
+      cmocka_unit_test(weak_definition_is_unknown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -139,6 +139,10 @@ typedef struct esc_fn_desc {
   /* Added for rewrites: the position just after the body's '{' (block 0's
    * lbrace). Left zero (line 0), promotions that need block 0 are refused. */
   esc_pos body_lbrace;
+  /* Added: a weak definition (__attribute__((weak))). A strong definition
+   * elsewhere may replace it at link time, so calls to it are unknown; its
+   * body is still analysed and reported. */
+  bool is_weak;
 } esc_fn_desc;
 
 esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d);
@@ -235,12 +239,6 @@ typedef struct esc_note {
   esc_pos pos;
   esc_reason why;
   const char *expr;
-  /* Added by the adapter: this edge is a store into a global or a caller's
-   * slot (`g = &x`, `*out = &x`, `p->f = &x`) that is overwritten on every
-   * path from it to the function's exit (a flow-sensitive check over
-   * Clang's CFG), so what it stores does not outlive the frame through this
-   * edge (`g = &x; use(); g = NULL;`, intrusive list push/pop). */
-  bool transient;
 } esc_note;
 
 void esc_addr(esc_fn *f, esc_node dst, esc_node obj, const esc_note *n);
