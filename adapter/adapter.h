@@ -101,6 +101,11 @@ struct FunctionFacts {
   // Locals assigned after their declaration or whose address is taken:
   // not foldable as constants in allocation sizes.
   std::set<const clang::VarDecl *> Mutated;
+  // Storage that an earlier `escan --fix` declared (locals named
+  // escan_heap_<N>): new names start after the largest N, and their sizes
+  // count against the function's stack budget.
+  std::vector<const clang::VarDecl *> Storage;
+  uint32_t FirstStorageId = 0;
 };
 
 FunctionFacts scanFunction(const clang::FunctionDecl *FD,

@@ -35,6 +35,46 @@ static std::string libraryName(StringRef Name) {
   return Name.str();
 }
 
+// True if a printf format may contain a %p conversion: it is not a string
+// literal, or the literal has one (`%p`, `%-16p`, not `%%p`).
+static bool mayPrintPointer(const Expr *Fmt) {
+  const auto *S = dyn_cast<StringLiteral>(Fmt->IgnoreParenImpCasts());
+  if (!S || S->getCharByteWidth() != 1)
+    return true;
+  StringRef T = S->getString();
+  for (size_t I = 0; I < T.size(); I++) {
+    if (T[I] != '%')
+      continue;
+    static const StringRef Flags = "-+ #0'123456789.*$hlLqjztI";
+    size_t J = I + 1;
+    while (J < T.size() && Flags.contains(T[J]))
+      J++;
+    if (J < T.size() && T[J] == 'p')
+      return true;
+    I = J; // the conversion character, or `%` of `%%`
+  }
+  return false;
+}
+
+// Index of the format argument of a printf-family function that takes its
+// values as `...` (glibc's __printf_chk and __builtin___sprintf_chk forms
+// included: the format is the last named parameter), else none. The v-forms
+// take a va_list, whose values already point to unknown memory.
+static std::optional<unsigned> printfFormat(const FunctionDecl *Fn,
+                                            StringRef Callee) {
+  StringRef N = Callee;
+  if (startsWith(N, "__") && endsWith(N, "_chk"))
+    N = N.substr(2, N.size() - 6);
+  static const char *const Names[] = {"printf",  "fprintf",  "dprintf",
+                                      "sprintf", "snprintf", "asprintf"};
+  bool Printf = false;
+  for (const char *Name : Names)
+    Printf |= N == Name;
+  if (!Printf || !Fn->isVariadic() || Fn->getNumParams() == 0)
+    return std::nullopt;
+  return Fn->getNumParams() - 1;
+}
+
 esc_node Lowerer::call(const CallExpr *E) {
   const FunctionDecl *Fn = E->getDirectCallee();
   if (!Fn)
@@ -48,6 +88,16 @@ esc_node Lowerer::call(const CallExpr *E) {
   std::vector<esc_node> Args;
   for (const Expr *A : E->arguments())
     Args.push_back(value(A));
+  // `%p` text can be read back with sscanf: the printed pointers are
+  // exposed like a pointer cast to an integer.
+  if (std::optional<unsigned> Fmt = Fn ? printfFormat(Fn, Callee)
+                                       : std::nullopt;
+      Fmt && *Fmt < E->getNumArgs() && mayPrintPointer(E->getArg(*Fmt)))
+    for (unsigned I = *Fmt + 1; I < E->getNumArgs(); I++)
+      if (Args[I] != ESC_NONE) {
+        esc_note N = note(ESC_R_INT_CAST, E, E->getArg(I));
+        esc_copy(F, Unknown, Args[I], &N);
+      }
   esc_call_desc D{};
   D.callee = Fn ? Callee.c_str() : nullptr;
   D.args = Args.data();

@@ -30,6 +30,14 @@ esc_fn_desc Lowerer::describe(const FunctionDecl *D, const FunctionFacts &Ff) {
   Desc.max_align = Ctx.getTargetInfo().getSuitableAlign() / 8;
   Desc.body_lbrace =
       after(llvm::cast<CompoundStmt>(D->getBody())->getLBracLoc());
+  // A weak definition may be replaced at link time: calls to it are unknown.
+  Desc.is_weak = D->hasAttr<WeakAttr>();
+  Desc.first_storage_id = Ff.FirstStorageId;
+  for (const VarDecl *V : Ff.Storage) {
+    int64_t Size = sizeOf(V->getType());
+    if (Size > 0)
+      Desc.existing_storage_bytes += Size;
+  }
   return Desc;
 }
 

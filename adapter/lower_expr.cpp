@@ -6,7 +6,9 @@
 //
 // Casts: pointer to pointer is a copy; a pointer cast to an integer that is
 // not cast straight back exposes its pointee to unknown code; an integer
-// cast to a pointer points to unknown memory.
+// cast to a pointer points to unknown memory. Reading an integer member of
+// a union that has a pointer member exposes what the union points to, as a
+// cast would.
 #include "adapter.h"
 
 using namespace clang;
@@ -207,12 +209,50 @@ esc_node Lowerer::intToPointer(const CastExpr *E) {
   return pointsToUnknown(E, ESC_R_INT_CAST);
 }
 
+// True if E, an lvalue that carries no pointer, is (part of) a member of a
+// union that has a pointer-carrying member: `u.bits`, `p->u.raw[i]`.
+static bool unionPun(const Expr *E, PointerTypes &Types) {
+  for (E = E->IgnoreParens();; E = E->IgnoreParens()) {
+    if (const auto *Me = dyn_cast<MemberExpr>(E)) {
+      QualType B = Me->getBase()->getType();
+      if (Me->isArrow())
+        if (const auto *PT = B->getAs<PointerType>())
+          B = PT->getPointeeType();
+      if (B->isUnionType() && Types.carries(B))
+        return true;
+      E = Me->getBase();
+    } else if (const auto *S = dyn_cast<ArraySubscriptExpr>(E)) {
+      const auto *Base =
+          dyn_cast<ImplicitCastExpr>(S->getBase()->IgnoreParens());
+      if (!Base || Base->getCastKind() != CK_ArrayToPointerDecay)
+        return false;
+      E = Base->getSubExpr();
+    } else if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() != UO_Real && U->getOpcode() != UO_Imag &&
+          U->getOpcode() != UO_Extension)
+        return false;
+      E = U->getSubExpr();
+    } else {
+      return false;
+    }
+  }
+}
+
 esc_node Lowerer::cast(const CastExpr *E) {
   const Expr *Sub = E->getSubExpr();
   switch (E->getCastKind()) {
   case CK_LValueToRValue: {
     Place P = place(Sub);
-    return Types.carries(E->getType()) ? read(P, Sub) : ESC_NONE;
+    if (Types.carries(E->getType()))
+      return read(P, Sub);
+    // The integer may be a pointer's bits: the place is the whole union
+    // (field-insensitive), so reading it gives what the union points to.
+    if (unionPun(Sub, Types))
+      if (esc_node V = read(P, Sub); V != ESC_NONE) {
+        esc_note N = note(ESC_R_INT_CAST, E, Sub);
+        esc_copy(F, Unknown, V, &N);
+      }
+    return ESC_NONE;
   }
   case CK_ArrayToPointerDecay:
     return addressOf(place(Sub), ESC_R_ARRAY_DECAY, Sub);
@@ -252,7 +292,14 @@ esc_node Lowerer::unary(const UnaryOperator *E) {
   case UO_PostInc:
   case UO_PostDec: {
     Place P = place(Sub); // p++ keeps pointing into the same object
-    return Types.carries(E->getType()) ? read(P, Sub) : ESC_NONE;
+    if (Types.carries(E->getType()))
+      return read(P, Sub);
+    if (unionPun(Sub, Types)) // `u.bits++` reads a pointer's bits
+      if (esc_node V = read(P, Sub); V != ESC_NONE) {
+        esc_note N = note(ESC_R_INT_CAST, E, Sub);
+        esc_copy(F, Unknown, V, &N);
+      }
+    return ESC_NONE;
   }
   case UO_Extension:
     return value(Sub);
@@ -289,7 +336,14 @@ esc_node Lowerer::binary(const BinaryOperator *E) {
   if (E->isCompoundAssignmentOp()) {
     value(R);
     Place P = place(L); // p += n stays inside the same object
-    return Types.carries(E->getType()) ? read(P, L) : ESC_NONE;
+    if (Types.carries(E->getType()))
+      return read(P, L);
+    if (unionPun(L, Types)) // `u.bits += 1` reads a pointer's bits
+      if (esc_node V = read(P, L); V != ESC_NONE) {
+        esc_note N = note(ESC_R_INT_CAST, E, L);
+        esc_copy(F, Unknown, V, &N);
+      }
+    return ESC_NONE;
   }
   esc_node A = value(L), B = value(R);
   if (!E->isAdditiveOp() || !Types.carries(E->getType()))

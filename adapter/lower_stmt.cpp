@@ -28,15 +28,17 @@ esc_pos Lowerer::synthetic(SourceLocation At) {
   return P;
 }
 
-// True if S contains a label, case or default statement: a jump can enter
-// it even when the branch that holds it is never taken.
-static bool jumpTarget(const Stmt *S) {
+// True if S contains a label, or a case or default statement of a switch
+// around S: a jump can enter S even when the branch that holds it is never
+// taken.
+static bool jumpTarget(const Stmt *S, bool Cases = true) {
   if (!S)
     return false;
-  if (isa<LabelStmt>(S) || isa<SwitchCase>(S))
+  if (isa<LabelStmt>(S) || (Cases && isa<SwitchCase>(S)))
     return true;
+  Cases &= !isa<SwitchStmt>(S); // a nested switch's own cases
   for (const Stmt *Child : S->children())
-    if (jumpTarget(Child))
+    if (jumpTarget(Child, Cases))
       return true;
   return false;
 }

@@ -2,7 +2,8 @@
 // that depend on the whole body: which labels are targets of backward gotos
 // (they start a loop), whether setjmp is called (no promotion), and which
 // locals are written after their declaration (so that `size_t n = 16;
-// malloc(n)` still folds to a constant size).
+// malloc(n)` still folds to a constant size), and the storage that an
+// earlier `escan --fix` run declared (escan_heap_<N>).
 #include "adapter.h"
 
 using namespace clang;
@@ -43,6 +44,8 @@ private:
       AddressTaken.insert(A->getLabel());
     else if (const auto *C = dyn_cast<CallExpr>(S))
       call(C);
+    else if (const auto *D = dyn_cast<DeclStmt>(S))
+      declStmt(D);
     else if (const auto *B = dyn_cast<BinaryOperator>(S)) {
       if (B->isAssignmentOp())
         mutate(B->getLHS());
@@ -68,6 +71,24 @@ private:
       for (const char *N : SetjmpNames)
         if (Callee->getName() == N)
           Out.UsesSetjmp = true;
+  }
+
+  // `escan_heap_<N>`, N decimal: storage from an earlier --fix run.
+  void declStmt(const DeclStmt *D) {
+    for (const Decl *Dc : D->decls()) {
+      const auto *V = dyn_cast<VarDecl>(Dc);
+      if (!V || !V->getIdentifier())
+        continue;
+      llvm::StringRef Name = V->getName();
+      if (!Name.consume_front("escan_heap_") || Name.empty())
+        continue;
+      uint32_t N = 0;
+      if (Name.getAsInteger(10, N) || N == UINT32_MAX)
+        continue;
+      Out.Storage.push_back(V);
+      if (N >= Out.FirstStorageId)
+        Out.FirstStorageId = N + 1;
+    }
   }
 
   void mutate(const Expr *E) {

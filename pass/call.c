@@ -136,6 +136,14 @@ static void libc_call(esc_fn *f, int32_t ci, const esc_libc *e) {
     mc = call_note(c, ESC_R_UNKNOWN_CALL);
     esc_con_add(f, ESC_COPY, t, arg(c, e->arg), &mc);
     break;
+  case ESC_LIBC_CALLBACK: /* the comparator may keep what it is given */
+    mc = call_note(c, ESC_R_UNKNOWN_CALL);
+    for (unsigned i = 0; i < c->d.nargs; i++)
+      if (c->d.args[i] != ESC_NONE)
+        esc_con_add(f, ESC_COPY, esc_sink(f), c->d.args[i], &mc);
+    if (e->arg >= 0)
+      esc_con_add(f, ESC_COPY, r, arg(c, e->arg), &cr);
+    break;
   case ESC_LIBC_ENDPTR: /* *endptr = nptr */
     esc_con_add(f, ESC_STORE, arg(c, 1), arg(c, 0), &st);
     break;

@@ -276,12 +276,16 @@ typedef enum esc_libc_kind {
   ESC_LIBC_ENDPTR,   /* *arg1 = arg0 (strtol family) */
   ESC_LIBC_STRTOK_R, /* *arg2 = arg0, result = *arg2 */
   ESC_LIBC_SETJMP,   /* setjmp family: no promotion in the caller */
+  ESC_LIBC_CALLBACK, /* qsort/bsearch: hands pointers into its pointer
+                      * arguments to a program callback, which may keep
+                      * them: all escape to unknown; result into `arg`
+                      * (-1: no result) */
 } esc_libc_kind;
 
 typedef struct esc_libc {
   const char *name;
   uint8_t kind; /* esc_libc_kind */
-  int8_t arg;   /* RET_ARG / ESCAPE: which argument */
+  int8_t arg;   /* RET_ARG / KEEP_ARG / ESCAPE / CALLBACK: which argument */
   uint8_t site; /* ALLOC: esc_site_kind of the new site */
 } esc_libc;
 

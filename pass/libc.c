@@ -7,6 +7,14 @@
  * A function missing here (and without a summary) is unknown: its pointer
  * arguments escape to UNKNOWN (call.c). Sorted by name for bsearch; the
  * adapter strips `__builtin_` (and `__builtin___*_chk`) before asking.
+ *
+ * Hidden state: a function that keeps an argument beyond the call makes it
+ * escape to unknown — strtok (its static position), setbuf/setvbuf (the
+ * stream's buffer), putenv (the environment), pthread_setspecific (the
+ * thread's slot). qsort and bsearch pass pointers into the array (and
+ * bsearch the key) to the program's comparator, which may keep them: those
+ * arguments escape too (a deviation from escape-model §5.2, docs/design.md).
+ * The tsearch family and atexit/signal are deliberately absent (unknown).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +38,7 @@ static const esc_libc table[] = {
     NOTHING("atoi"),
     NOTHING("atol"),
     NOTHING("atoll"),
-    K("bsearch", ESC_LIBC_RET_ARG, 1),
+    K("bsearch", ESC_LIBC_CALLBACK, 1),
     NOTHING("bzero"),
     ALLOC("calloc", ESC_SITE_CALLOC),
     NOTHING("exit"),
@@ -67,17 +75,21 @@ static const esc_libc table[] = {
     NOTHING("pread"),
     NOTHING("printf"),
     K("pthread_create", ESC_LIBC_ESCAPE, 3),
+    K("pthread_setspecific", ESC_LIBC_ESCAPE, 1),
     NOTHING("putchar"),
+    K("putenv", ESC_LIBC_ESCAPE, 0),
     NOTHING("puts"),
     ALLOC("pvalloc", ESC_SITE_OTHER),
-    NOTHING("qsort"),
+    K("qsort", ESC_LIBC_CALLBACK, -1),
     K("rawmemchr", ESC_LIBC_RET_ARG, 0),
     NOTHING("read"),
     K("realloc", ESC_LIBC_REALLOC, 0),
     K("reallocarray", ESC_LIBC_REALLOC, 0),
     K("rindex", ESC_LIBC_RET_ARG, 0),
     NOTHING("scanf"),
+    K("setbuf", ESC_LIBC_ESCAPE, 1),
     K("setjmp", ESC_LIBC_SETJMP, 0),
+    K("setvbuf", ESC_LIBC_ESCAPE, 1),
     NOTHING("siglongjmp"),
     K("sigsetjmp", ESC_LIBC_SETJMP, 0),
     NOTHING("snprintf"),

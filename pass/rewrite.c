@@ -27,13 +27,17 @@
 
 #include "internal.h"
 
-static const char NP_NO_BRACE[] = "no block to declare the storage in";
+static const char NP_NO_BRACE[] = "no block braces to declare storage in";
 static const char NP_NO_ARG_TEXT[] = "free argument text unavailable";
-static const char NP_IN_FREE[] = "allocated inside the argument of its free";
+static const char NP_OVERLAP[] = "rewrite edits would overlap";
 
 static bool overlaps(const esc_range *a, const esc_range *b) {
   return a->begin.file == b->begin.file && a->begin.offset < b->end_offset &&
          b->begin.offset < a->end_offset;
+}
+
+static bool candidate(const esc_decision *d) {
+  return d->kind == ESC_D_HEAP_LOCAL || d->kind == ESC_D_LEAK;
 }
 
 typedef struct planner {
@@ -108,7 +112,7 @@ static const char *refuse_frees(planner *p, esc_node h) {
     if (f->calls[fr->call].d.range.begin.in_macro)
       return ESC_NP_MACRO;
     if (overlaps(&f->calls[fr->call].d.range, &site_call(f, h)->d.range))
-      return NP_IN_FREE; /* free(malloc(n)): the two fixes would overlap */
+      return NP_OVERLAP; /* free(malloc(n)): the two fixes would overlap */
     esc_ivec_push(&p->frees, (int32_t)i);
   }
   return NULL;
@@ -177,10 +181,12 @@ static const char *refuse_block(planner *p, esc_node h, esc_block_id *out) {
   const esc_callrec *c = site_call(f, h);
   *out = storage_block(p, h);
   const esc_blk *b = &f->blk[*out];
-  if (c->d.range.begin.in_macro || b->lbrace.in_macro)
+  if (c->d.range.begin.in_macro)
     return ESC_NP_MACRO;
-  if (b->lbrace.line == 0)
+  if (b->lbrace.line == 0) /* a scope without its own '{' (adapter) */
     return NP_NO_BRACE;
+  if (b->lbrace.in_macro)
+    return ESC_NP_MACRO;
   if (b->loop_depth != f->blk[c->d.block].loop_depth)
     return ESC_NP_LOOP;
   return NULL;
@@ -250,23 +256,33 @@ static int owner_rank(const esc_fn *f, const esc_decision *d) {
   return esc_suppressed(f->m, ESC_KIND_HEAP_TO_STACK, at) ? 2 : 3;
 }
 
-/* The one decision of block b that carries the declaration: every fix tool
- * (the driver, clang-apply-replacements, clang's -fixit) treats two
+/* The one decision of each block that carries the declaration: every fix
+ * tool (the driver, clang-apply-replacements, clang's -fixit) treats two
  * insertions at one offset differently, so only one record may insert
- * there; the others rely on it being applied with them. */
-static const esc_decision *owner(const esc_fn *f, const esc_decisions *ds,
-                                 esc_block_id b) {
-  const esc_decision *best = NULL;
-  int rank = 0;
+ * there; the others rely on it being applied with them. owners[b] is the
+ * index in ds of block b's owner (-1: none); one rank (one suppression
+ * look-up) per promoted decision. */
+static int32_t *owners(const esc_fn *f, const esc_decisions *ds) {
+  int32_t *best = malloc((f->nblk ? f->nblk : 1) * sizeof *best);
+  int *rank = calloc(f->nblk ? f->nblk : 1, sizeof *rank);
+  if (!best || !rank)
+    esc_fatal("out of memory");
+  for (unsigned b = 0; b < f->nblk; b++)
+    best[b] = -1;
   for (unsigned i = 0; i < ds->n; i++) {
     const esc_decision *d = &ds->v[i];
-    if (d->plan.promoted && d->plan.block == b && owner_rank(f, d) > rank)
-      best = d, rank = owner_rank(f, d);
+    if (!d->plan.promoted)
+      continue;
+    int r = owner_rank(f, d);
+    if (r > rank[d->plan.block])
+      best[d->plan.block] = (int32_t)i, rank[d->plan.block] = r;
   }
+  free(rank);
   return best;
 }
 
-static void plan_fixes(planner *p, const esc_decisions *ds, esc_decision *d) {
+static void plan_fixes(planner *p, const esc_decisions *ds, esc_decision *d,
+                       bool declares) {
   esc_fn *f = p->f;
   esc_module *m = f->m;
   esc_plan *pl = &d->plan;
@@ -274,7 +290,7 @@ static void plan_fixes(planner *p, const esc_decisions *ds, esc_decision *d) {
   unsigned n = pl->slot;
   esc_range at = {.begin = f->blk[pl->block].lbrace,
                   .end_offset = f->blk[pl->block].lbrace.offset};
-  if (owner(f, ds, pl->block) == d)
+  if (declares)
     fix(pl, at, declarations(f, ds, pl->block));
   bool zero = f->sites[f->obj[d->obj].site].kind == ESC_SITE_CALLOC;
   fix(pl, c->d.range,
@@ -308,15 +324,78 @@ static void plan_one(planner *p, esc_decision *d) {
   p->used += size;
   d->plan.promoted = true;
   d->plan.block = b;
-  d->plan.slot = p->counter++;
 }
 
-static bool candidate(const esc_decision *d) {
-  return d->kind == ESC_D_HEAP_LOCAL || d->kind == ESC_D_LEAK;
+/* The text ranges promotion d would edit: the allocation call, its frees
+ * and (empty) the declaration point after its block's '{'. */
+static void edit_ranges(planner *p, const esc_decision *d, esc_range **v,
+                        unsigned *n, unsigned *cap) {
+  const esc_fn *f = p->f;
+  *n = 0;
+  esc_range at = {.begin = f->blk[d->plan.block].lbrace,
+                  .end_offset = f->blk[d->plan.block].lbrace.offset};
+  ESC_PUSH(*v, *n, *cap, at);
+  ESC_PUSH(*v, *n, *cap, site_call(f, d->obj)->d.range);
+  refuse_frees(p, d->obj); /* collects the frees again */
+  for (unsigned i = 0; i < p->frees.n; i++)
+    ESC_PUSH(*v, *n, *cap, f->calls[f->frees[p->frees.v[i]].call].d.range);
 }
+
+static bool ranges_overlap(const esc_range *a, unsigned na, const esc_range *b,
+                           unsigned nb, bool same) {
+  for (unsigned i = 0; i < na; i++)
+    for (unsigned j = same ? i + 1 : 0; j < nb; j++)
+      if (overlaps(&a[i], &b[j]))
+        return true;
+  return false;
+}
+
+static void unpromote(planner *p, esc_decision *d, const char *why) {
+  d->plan.promoted = false;
+  d->plan.refusal = why;
+  p->used -= site_call(p->f, d->obj)->d.size;
+}
+
+/* Any two edits of the promotions of f that overlap (free(memcpy(malloc(n),
+ * ...)), an allocation inside another block's free, a declaration point
+ * inside a call) cannot both be applied: refuse every promotion involved.
+ * Refusing only removes edits, so one pass over the pairs suffices. */
+static void refuse_overlaps(planner *p, esc_decisions *ds) {
+  esc_range *a = NULL, *b = NULL;
+  unsigned na = 0, capa = 0, nb = 0, capb = 0;
+  for (unsigned i = 0; i < ds->n; i++) {
+    esc_decision *di = &ds->v[i];
+    if (!candidate(di) || !di->plan.promoted)
+      continue;
+    edit_ranges(p, di, &a, &na, &capa);
+    if (ranges_overlap(a, na, a, na, true)) {
+      unpromote(p, di, NP_OVERLAP);
+      continue;
+    }
+    for (unsigned j = i + 1; j < ds->n && di->plan.promoted; j++) {
+      esc_decision *dj = &ds->v[j];
+      if (!candidate(dj) || !dj->plan.promoted)
+        continue;
+      edit_ranges(p, dj, &b, &nb, &capb);
+      if (ranges_overlap(a, na, b, nb, false)) {
+        unpromote(p, di, NP_OVERLAP);
+        unpromote(p, dj, NP_OVERLAP);
+      }
+    }
+  }
+  free(a);
+  free(b);
+}
+
 
 void esc_plan_rewrites(esc_fn *f, esc_decisions *ds) {
-  planner p = {.f = f};
+  /* Storage that earlier --fix runs declared in f counts against the
+   * budget, and new names continue after theirs (escan.h). */
+  planner p = {.f = f,
+               .used = f->d.existing_storage_bytes > 0
+                           ? f->d.existing_storage_bytes
+                           : 0,
+               .counter = f->d.first_storage_id};
   for (unsigned i = 0; i < ds->n; i++) {
     esc_decision *d = &ds->v[i];
     if (!candidate(d))
@@ -325,9 +404,15 @@ void esc_plan_rewrites(esc_fn *f, esc_decisions *ds) {
       p.rev = reverse_pts(f);
     plan_one(&p, d);
   }
+  refuse_overlaps(&p, ds);
+  for (unsigned i = 0; i < ds->n; i++) /* numbered once the set is final */
+    if (candidate(&ds->v[i]) && ds->v[i].plan.promoted)
+      ds->v[i].plan.slot = p.counter++;
+  int32_t *own = owners(f, ds);
   for (unsigned i = 0; i < ds->n; i++)
     if (candidate(&ds->v[i]) && ds->v[i].plan.promoted)
-      plan_fixes(&p, ds, &ds->v[i]);
+      plan_fixes(&p, ds, &ds->v[i], own[ds->v[i].plan.block] == (int32_t)i);
+  free(own);
   if (p.rev)
     for (unsigned n = 0; n < f->nobj; n++)
       free(p.rev[n].v);

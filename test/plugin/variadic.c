@@ -50,9 +50,44 @@ void stays_untracked_vararg(void) {
   keep_first(1, &x);
 }
 
+// printf without %p reads the pointed-to text only.
+void stays_heap_printed_as_string(void) {
+  char *p = malloc(8); // CHECK: [[@LINE]]:13: remark: malloc(8) does not escape (can be stack storage) [escan-heap-to-stack]
+  p[0] = '\0';
+  printf("%s %%p %5.2s\n", p, p);
+  free(p);
+}
+
 // ---- heap arguments of variadic calls escape -------------------------------
 void escapes_heap_vararg(void) {
   int *p = malloc(4); // CHECK: [[@LINE]]:12: remark: malloc(4) escapes to heap [escan-info]
   keep_first(1, p);
+  free(p);
+}
+
+// %p text can be read back with sscanf: a pointer printed with %p, or with a
+// format that is not a string literal, is exposed like a cast to an integer.
+void escapes_heap_printed_with_p(char *out) { // CHECK: [[@LINE]]:40: remark: out does not escape [escan-info]
+  char *p = malloc(8); // CHECK: [[@LINE]]:13: remark: malloc(8) escapes to heap [escan-info]
+  sprintf(out, "%s at %-16p", "block", (void *)p);
+  free(p);
+}
+
+void escapes_heap_printed_fprintf(void) {
+  char *p = malloc(8); // CHECK: [[@LINE]]:13: remark: malloc(8) escapes to heap [escan-info]
+  fprintf(stderr, "%p\n", (void *)p);
+  free(p);
+}
+
+void escapes_heap_printed_snprintf(char *out) { // CHECK: [[@LINE]]:42: remark: out does not escape [escan-info]
+  char *p = malloc(8); // CHECK: [[@LINE]]:13: remark: malloc(8) escapes to heap [escan-info]
+  snprintf(out, 32, "%p", (void *)p);
+  free(p);
+}
+
+void escapes_heap_printed_nonliteral_format(const char *fmt) { // CHECK: [[@LINE]]:57: remark: fmt does not escape [escan-info]
+  char *p = malloc(8); // CHECK: [[@LINE]]:13: remark: malloc(8) escapes to heap [escan-info]
+  p[0] = '\0';
+  printf(fmt, p);
   free(p);
 }

@@ -1,9 +1,8 @@
 // `prev` lives in the for statement's own scope (its init clause), outside
 // the body: the previous iteration's block is still live through it when
 // the allocation runs again.
-// BAD: the refusal is right but its reason is not: the for statement's own
-// scope has no `{` and escan says "inside macro expansion" (there is no
-// macro); it should say "in a loop while the previous block may be live".
+// The for statement's own scope has no `{` of its own: the storage has
+// nowhere to be declared (and it would also be at the wrong loop depth).
 // RUN: %difftest --expect-promoted=0 %s
 // RUN: %escan -m=2 --fail-on=none %s -- -std=c11 2>&1 | FileCheck %s
 #include <stdio.h>
@@ -12,7 +11,7 @@
 int main(void) {
   unsigned h = 0;
   for (unsigned *prev = NULL, round = 0; round < 6; round++) {
-    // CHECK: :[[@LINE+1]]:{{[0-9]+}}: {{.*}}not promoted: inside macro expansion
+    // CHECK: :[[@LINE+1]]:{{[0-9]+}}: {{.*}}not promoted: no block braces to declare storage in
     unsigned *cur = malloc(4 * sizeof *cur);
     if (!cur) {
       free(prev);

@@ -1,6 +1,8 @@
-// A scratch array sorted with qsort (qsort keeps no pointer to it) to find
-// a median.
-// RUN: %difftest --expect-promoted=1 %s
+// A scratch array sorted with qsort to find a median. qsort hands pointers
+// into the array to the comparator, which could keep them, so escan treats
+// the array as escaping and does not promote it (docs/design.md, deviation
+// from escape-model §5.2); the program must still behave the same.
+// RUN: %difftest --expect-promoted=0 %s
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

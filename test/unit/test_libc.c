@@ -59,7 +59,7 @@ static void strchr_returns_into_argument(void **state) {
   esc_module_free(m);
 }
 
-/* strlen, printf and qsort capture nothing: the block stays promotable. */
+/* strlen and printf capture nothing: the block stays promotable. */
 static void capture_nothing(void **state) {
   (void)state;
   esc_module *m = mod(0);
@@ -69,10 +69,72 @@ static void capture_nothing(void **state) {
   call(f, "strlen", &p, 1, ESC_NONE, 4);
   esc_node pa[2] = {ESC_NONE, p};
   call(f, "printf", pa, 2, ESC_NONE, 5);
-  call(f, "qsort", &p, 1, ESC_NONE, 6);
   release(f, p, 7);
   esc_module_solve(m);
   assert_non_null(rec(m, ESC_KIND_HEAP_TO_STACK, "malloc(16) does not escape"));
+  esc_module_free(m);
+}
+
+/* p = malloc(16); <call with p as argument `at` of n>; free(p); — the
+ * library keeps the argument (hidden state) or hands it to a callback: the
+ * block escapes and is not promoted. */
+static void escapes_through(const char *callee, unsigned n, unsigned at,
+                            bool result) {
+  esc_module *m = mod(1);
+  esc_fn *f = fn(m, "f", 0);
+  esc_node p = local(f, "p", 2), r = result ? local(f, "r", 2) : ESC_NONE;
+  alloc(f, p, 16, 3);
+  esc_node args[5] = {ESC_NONE, ESC_NONE, ESC_NONE, ESC_NONE, ESC_NONE};
+  args[at] = p;
+  call(f, callee, args, n, r, 4);
+  release(f, p, 5);
+  esc_module_solve(m);
+  if (!rec(m, ESC_KIND_INFO, "malloc(16) escapes to heap"))
+    dump(m);
+  assert_non_null(rec(m, ESC_KIND_INFO, "malloc(16) escapes to heap"));
+  assert_int_equal(count(m, ESC_KIND_HEAP_TO_STACK), 0);
+  esc_module_free(m);
+}
+
+/* strtok(p, " "): strtok's static state keeps p for strtok(NULL, ...). */
+static void strtok_keeps_argument(void **state) {
+  (void)state;
+  escapes_through("strtok", 2, 0, true);
+}
+
+/* setbuf/setvbuf keep the buffer, putenv the string, pthread_setspecific
+ * the value. */
+static void hidden_state_keeps_argument(void **state) {
+  (void)state;
+  escapes_through("setbuf", 2, 1, false);
+  escapes_through("setvbuf", 4, 1, false);
+  escapes_through("putenv", 1, 0, false);
+  escapes_through("pthread_setspecific", 2, 1, false);
+}
+
+/* qsort(p, n, size, cmp) and bsearch(key, p, n, size, cmp): the comparator
+ * gets pointers into the array (and the key) and may keep them. */
+static void comparator_may_keep_array(void **state) {
+  (void)state;
+  escapes_through("qsort", 4, 0, false);
+  escapes_through("bsearch", 5, 1, true);
+  escapes_through("bsearch", 5, 0, true);
+}
+
+/* r = bsearch(key, buf, ...); return r; — the result still points into the
+ * array (arg 1): a stack array is moved to the heap. */
+static void bsearch_result_into_array(void **state) {
+  (void)state;
+  esc_module *m = mod(0);
+  esc_fn *f = fn(m, "f", 0);
+  esc_node buf = local(f, "buf", 2), a = esc_temp(f, 0), r = esc_temp(f, 0);
+  esc_note n = N(3, ESC_R_ARRAY_DECAY, "buf");
+  esc_addr(f, a, buf, &n);
+  esc_node args[5] = {ESC_NONE, a, ESC_NONE, ESC_NONE, ESC_NONE};
+  call(f, "bsearch", args, 5, r, 3);
+  ret(f, r, 3);
+  esc_module_solve(m);
+  assert_non_null(rec(m, ESC_KIND_DANGLING, "moved to heap: buf"));
   esc_module_free(m);
 }
 
@@ -185,6 +247,10 @@ int main(void) {
       cmocka_unit_test(strchr_returns_into_argument),
       cmocka_unit_test(capture_nothing),
       cmocka_unit_test(pthread_create_escapes),
+      cmocka_unit_test(strtok_keeps_argument),
+      cmocka_unit_test(hidden_state_keeps_argument),
+      cmocka_unit_test(comparator_may_keep_array),
+      cmocka_unit_test(bsearch_result_into_array),
       cmocka_unit_test(realloc_frees_and_allocates),
       cmocka_unit_test(declared_attributes),
       cmocka_unit_test(configured_allocators),

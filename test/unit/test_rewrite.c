@@ -7,12 +7,26 @@ static esc_block_id block(esc_fn *f, esc_block_id parent, unsigned loop,
   return esc_block(f, parent, loop, P(line));
 }
 
-/* p = ALLOC(size) on line 3 in block b; the text is "malloc(<size>)" */
+/* p = ALLOC(size) on line 3 in block b; the text is "malloc(<size>)". The
+ * k-th call of a function starts 20*k bytes further, so that the texts of
+ * two sites never overlap (their fixes would: refused). */
 static void site(esc_fn *f, const char *callee, esc_node p, int64_t size,
                  esc_block_id b) {
   char text[64];
   snprintf(text, sizeof text, "%s(%lld)", callee, (long long)size);
-  call_full(f, callee, text, NULL, 0, p, 3, size, b);
+  uint32_t shift = 20 * f->ncalls;
+  esc_call_desc d = {.callee = callee,
+                     .nargs = 0,
+                     .result = p,
+                     .pos = P(3),
+                     .text = text,
+                     .block = b,
+                     .size = size,
+                     .range = {.begin = P(3),
+                               .end_offset = P(3).offset + shift +
+                                             (uint32_t)strlen(text)}};
+  d.range.begin.offset += shift;
+  esc_call(f, &d);
 }
 
 static const char *refusal(const esc_module *m) {
@@ -126,7 +140,7 @@ static void function_budget(void **state) {
   for (unsigned i = 0; i < 5; i++) {
     esc_node p = local(f, "p", 2);
     site(f, "malloc", p, 1000, 0);
-    release(f, p, 5);
+    release(f, p, 5 + i); /* one line each: the frees' edits stay apart */
   }
   esc_module_solve(m);
   assert_int_equal(count(m, ESC_KIND_HEAP_TO_STACK), 4);
@@ -280,6 +294,114 @@ static void free_argument_text(void **state) {
   }
 }
 
+/* q's allocation lies inside the text of p's free (free(g(p, malloc(8))),
+ * say): the fixes of the two promotions would overlap, so neither is
+ * promoted. */
+static void overlapping_edits_refused(void **state) {
+  (void)state;
+  esc_module *m = mod(2);
+  esc_fn *f = fn(m, "f", 0);
+  esc_node p = local(f, "p", 2), q = local(f, "q", 2);
+  site(f, "malloc", p, 16, 0);
+  esc_node none = ESC_NONE;
+  esc_call_desc a = {.callee = "malloc",
+                     .args = &none,
+                     .nargs = 1,
+                     .result = q,
+                     .pos = P(5),
+                     .text = "malloc(8)",
+                     .size = 8,
+                     .range = {.begin = P(5), .end_offset = P(5).offset + 9}};
+  a.range.begin.offset += 10;
+  a.range.end_offset += 10;
+  esc_call(f, &a);
+  esc_call_desc fr = {.callee = "free",
+                      .args = &p,
+                      .nargs = 1,
+                      .result = ESC_NONE,
+                      .pos = P(5),
+                      .text = "free(g(p, malloc(8)))",
+                      .size = -1,
+                      .args_text = "g(p, malloc(8))",
+                      .range = {.begin = P(5), .end_offset = P(5).offset + 21}};
+  esc_call(f, &fr);
+  release(f, q, 7);
+  esc_module_solve(m);
+  assert_int_equal(count(m, ESC_KIND_HEAP_TO_STACK), 0);
+  unsigned n = 0;
+  for (unsigned i = 0; i < esc_record_count(m); i++)
+    if (strcmp(esc_record_at(m, i)->message,
+               "not promoted: rewrite edits would overlap") == 0)
+      n++;
+  assert_int_equal(n, 2);
+  esc_module_free(m);
+}
+
+/* free(memcpy(malloc(16), ...)): the allocation inside its own free. */
+static void allocation_inside_its_free(void **state) {
+  (void)state;
+  esc_module *m = mod(2);
+  esc_fn *f = fn(m, "f", 0);
+  esc_node p = esc_temp(f, 0), r = esc_temp(f, 0);
+  esc_node none = ESC_NONE;
+  esc_call_desc a = {.callee = "malloc",
+                     .args = &none,
+                     .nargs = 1,
+                     .result = p,
+                     .pos = P(3),
+                     .text = "malloc(16)",
+                     .size = 16,
+                     .range = {.begin = P(3), .end_offset = P(3).offset + 22}};
+  a.range.begin.offset += 12;
+  esc_call(f, &a);
+  esc_node args[3] = {p, ESC_NONE, ESC_NONE};
+  call(f, "memcpy", args, 3, r, 3);
+  esc_call_desc fr = {.callee = "free",
+                      .args = &r,
+                      .nargs = 1,
+                      .result = ESC_NONE,
+                      .pos = P(3),
+                      .text = "free(memcpy(malloc(16), t, 16))",
+                      .size = -1,
+                      .range = {.begin = P(3), .end_offset = P(3).offset + 31}};
+  esc_call(f, &fr);
+  esc_module_solve(m);
+  assert_int_equal(count(m, ESC_KIND_HEAP_TO_STACK), 0);
+  assert_string_equal(refusal(m), "rewrite edits would overlap");
+  esc_module_free(m);
+}
+
+/* Re-running --fix: storage escan_heap_0..2 (4000 bytes) already declared. */
+static void existing_storage(void **state) {
+  (void)state;
+  for (int full = 0; full <= 1; full++) {
+    esc_module *m = mod(2);
+    esc_fn_desc d = {.name = "f",
+                     .pos = P(1),
+                     .lang_c11 = true,
+                     .max_align = 16,
+                     .body_lbrace = P(1),
+                     .first_storage_id = 3,
+                     .existing_storage_bytes = full ? 4090 : 3000};
+    esc_fn *f = esc_fn_begin(m, &d);
+    esc_node p = local(f, "p", 2);
+    site(f, "malloc", p, 16, 0);
+    release(f, p, 5);
+    esc_module_solve(m);
+    const esc_record *r = rec(m, ESC_KIND_HEAP_TO_STACK, NULL);
+    if (full) {
+      assert_null(r);
+      assert_string_equal(refusal(m), "function stack budget exceeded");
+    } else {
+      assert_non_null(r);
+      assert_string_equal(r->fixes[0].replacement,
+                          " _Alignas(16) unsigned char escan_heap_3[16];");
+      assert_string_equal(r->fixes[1].replacement, "((void *)escan_heap_3)");
+    }
+    esc_module_free(m);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(malloc_promoted_with_fixes),
@@ -291,6 +413,9 @@ int main(void) {
       cmocka_unit_test(storage_block_encloses_holders),
       cmocka_unit_test(function_refusals),
       cmocka_unit_test(free_argument_text),
+      cmocka_unit_test(overlapping_edits_refused),
+      cmocka_unit_test(allocation_inside_its_free),
+      cmocka_unit_test(existing_storage),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -143,6 +143,13 @@ typedef struct esc_fn_desc {
    * elsewhere may replace it at link time, so calls to it are unknown; its
    * body is still analysed and reported. */
   bool is_weak;
+  /* Added for re-running --fix: storage that earlier runs declared in this
+   * function (locals named escan_heap_<N>). New storage is numbered from
+   * first_storage_id (max N + 1, 0 when none), and existing_storage_bytes
+   * (the sum of their sizes) counts against the per-function budget
+   * (max_stack_fn). */
+  uint32_t first_storage_id;
+  int64_t existing_storage_bytes;
 } esc_fn_desc;
 
 esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d);
