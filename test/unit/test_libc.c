@@ -43,20 +43,28 @@ static void memcpy_copies_contents(void **state) {
   esc_module_free(m);
 }
 
-/* char *f(void) { char buf[8]; return strchr(buf, 'a'); } */
-static void strchr_returns_into_argument(void **state) {
-  (void)state;
+/* char buf[8]; return CALLEE(..., buf, ...); — with buf as argument `at`
+ * of n: the result points into buf, so buf is moved to the heap. */
+static void returns_into_argument(const char *callee, unsigned n,
+                                  unsigned at) {
   esc_module *m = mod(0);
   esc_fn *f = fn(m, "f", 0);
   esc_node buf = local(f, "buf", 2), a = esc_temp(f, 0), r = esc_temp(f, 0);
-  esc_note n = N(3, ESC_R_ARRAY_DECAY, "buf");
-  esc_addr(f, a, buf, &n);
-  esc_node args[2] = {a, ESC_NONE};
-  call(f, "strchr", args, 2, r, 3);
+  esc_note note = N(3, ESC_R_ARRAY_DECAY, "buf");
+  esc_addr(f, a, buf, &note);
+  esc_node args[5] = {ESC_NONE, ESC_NONE, ESC_NONE, ESC_NONE, ESC_NONE};
+  args[at] = a;
+  call(f, callee, args, n, r, 3);
   ret(f, r, 3);
   esc_module_solve(m);
   assert_non_null(rec(m, ESC_KIND_DANGLING, "moved to heap: buf"));
   esc_module_free(m);
+}
+
+/* char *f(void) { char buf[8]; return strchr(buf, 'a'); } */
+static void strchr_returns_into_argument(void **state) {
+  (void)state;
+  returns_into_argument("strchr", 2, 0);
 }
 
 /* strlen and printf capture nothing: the block stays promotable. */
@@ -125,17 +133,7 @@ static void comparator_may_keep_array(void **state) {
  * array (arg 1): a stack array is moved to the heap. */
 static void bsearch_result_into_array(void **state) {
   (void)state;
-  esc_module *m = mod(0);
-  esc_fn *f = fn(m, "f", 0);
-  esc_node buf = local(f, "buf", 2), a = esc_temp(f, 0), r = esc_temp(f, 0);
-  esc_note n = N(3, ESC_R_ARRAY_DECAY, "buf");
-  esc_addr(f, a, buf, &n);
-  esc_node args[5] = {ESC_NONE, a, ESC_NONE, ESC_NONE, ESC_NONE};
-  call(f, "bsearch", args, 5, r, 3);
-  ret(f, r, 3);
-  esc_module_solve(m);
-  assert_non_null(rec(m, ESC_KIND_DANGLING, "moved to heap: buf"));
-  esc_module_free(m);
+  returns_into_argument("bsearch", 5, 1);
 }
 
 /* pthread_create(&t, 0, fn, &x): the argument outlives the frame, but as
