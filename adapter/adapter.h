@@ -152,7 +152,8 @@ private:
   esc_node stringObject(const clang::Expr *E);
   esc_node compoundObject(const clang::CompoundLiteralExpr *E);
   esc_node object(esc_obj_kind K, const std::string &Name,
-                  clang::SourceLocation L, esc_block_id B, int64_t Size);
+                  clang::SourceLocation L, esc_block_id B, int64_t Size,
+                  const clang::VarDecl *Decl = nullptr);
   int64_t sizeOf(clang::QualType T) const;
 
   // lower_stmt.cpp: statements, blocks and loop depth.
@@ -239,6 +240,60 @@ private:
 // parameters, system headers included.
 void declareAttributes(clang::ASTContext &Ctx, esc_module *M);
 
+// ---- by_value.cpp: can `return &x` become `return x`? ---------------------
+
+// Checks that function Fn, whose returns Rs all return &VD, can return VD by
+// value with every caller in the translation unit rewritten; collects the
+// ranges to edit. check() returns why not, or nullptr.
+class ByValue {
+public:
+  ByValue(clang::ASTContext &Ctx, Positions &Pos) : Ctx(Ctx), Pos(Pos) {}
+  const char *check(const clang::FunctionDecl *Fn, const clang::VarDecl *VD,
+                    const std::vector<const clang::ReturnStmt *> &Rs);
+  esc_range RetType{};                     // "T *" of the definition
+  std::vector<esc_range> Returns;          // each `&x` returned
+  std::vector<esc_range> Derefs, Arrows;   // `*` of *f(..), `->` of f(..)->m
+
+private:
+  const char *function(const clang::FunctionDecl *Fn,
+                       const clang::VarDecl *VD);
+  const char *returns(const clang::VarDecl *VD,
+                      const std::vector<const clang::ReturnStmt *> &Rs);
+  const char *callers(const clang::FunctionDecl *Fn);
+  const char *call(const clang::CallExpr *Call);
+  clang::ASTContext &Ctx;
+  Positions &Pos;
+};
+
+// ---- locals.cpp: dangling locals described for suggested rewrites ---------
+
+struct LocalFinder;
+
+// esc_options.describe_local: fills esc_local_decl for a VarDecl handle
+// (esc_obj_desc.decl). Its strings live until the next call.
+class LocalDescriber {
+public:
+  LocalDescriber(clang::ASTContext &Ctx, Positions &Pos);
+  static bool describe(void *Self, const void *Decl, esc_local_decl *Out);
+
+private:
+  void fill(const clang::VarDecl *VD, const clang::DeclStmt *DS,
+            esc_local_decl *Out);
+  const char *refusal(const clang::VarDecl *VD, const clang::DeclStmt *DS);
+  esc_init_form initForm(const clang::VarDecl *VD) const;
+  void uses(const LocalFinder &Fi, esc_local_decl *Out);
+  void byValue(const clang::FunctionDecl *Fn, const LocalFinder &Fi,
+               esc_local_decl *Out);
+
+  clang::ASTContext &Ctx;
+  clang::SourceManager &SM;
+  Positions &Pos;
+  std::string Type, PtrPrefix, PtrSuffix, Head;
+  esc_init_form InitForm = ESC_INIT_NONE;
+  std::vector<esc_range> Uses, AddrUses, MemberUses;
+  ByValue Value;
+};
+
 // ---- diagnostics.cpp: report records as clang diagnostics -----------------
 
 void emitRecords(clang::DiagnosticsEngine &Diags, const Positions &Pos,
@@ -249,6 +304,15 @@ void reportError(clang::DiagnosticsEngine &Diags, clang::SourceLocation L,
                  const std::string &Msg);
 
 // ---- util ------------------------------------------------------------------
+
+// Calls Visit on S and every statement below it, parents first.
+template <typename F> void walkStmts(const clang::Stmt *S, F &&Visit) {
+  if (!S)
+    return;
+  Visit(S);
+  for (const clang::Stmt *Child : S->children())
+    walkStmts(Child, Visit);
+}
 
 inline bool startsWith(llvm::StringRef S, llvm::StringRef P) {
   return S.size() >= P.size() && S.substr(0, P.size()) == P;

@@ -48,6 +48,28 @@ static FixItHint fixIt(const Positions &Pos, const esc_fix &Fx) {
       Fx.replacement);
 }
 
+// Rewrites offered for a dangling local, as notes at its declaration with
+// their fix-its (clang -fixit applies no note's fix-its: they stay offers);
+// refused ones only at -m=2.
+static void emitSuggestions(DiagnosticsEngine &Diags, const Positions &Pos,
+                            const esc_record &R, const PluginOptions &O) {
+  unsigned Id = diagId(Diags, DiagnosticsEngine::Note);
+  for (unsigned I = 0; I < R.nsuggestions; I++) {
+    const esc_suggestion &S = R.suggestions[I];
+    if (S.refusal) {
+      if (O.Engine.m_level >= 2)
+        Diags.Report(Pos.location(R.decl_pos), Id)
+            << std::string("no '") + S.rewrite + "' rewrite: " + S.refusal;
+      continue;
+    }
+    DiagnosticBuilder B = Diags.Report(Pos.location(R.decl_pos), Id);
+    B << std::string("suggested rewrite (escan --fix-dangling=") + S.rewrite +
+             "): " + S.message;
+    for (unsigned K = 0; K < S.nfixes; K++)
+      B << fixIt(Pos, S.fixes[K]);
+  }
+}
+
 static void emitRecord(DiagnosticsEngine &Diags, const Positions &Pos,
                        const esc_record &R, const PluginOptions &O) {
   std::string Text = R.message;
@@ -67,6 +89,7 @@ static void emitRecord(DiagnosticsEngine &Diags, const Positions &Pos,
     Diags.Report(Pos.location(R.flow[I].pos),
                  diagId(Diags, DiagnosticsEngine::Note))
         << R.flow[I].message;
+  emitSuggestions(Diags, Pos, R, O);
 }
 
 static bool before(const esc_pos &A, const esc_pos &B) {

@@ -88,8 +88,10 @@ int64_t Lowerer::sizeOf(QualType T) const {
 }
 
 esc_node Lowerer::object(esc_obj_kind K, const std::string &Name,
-                         SourceLocation L, esc_block_id B, int64_t Size) {
+                         SourceLocation L, esc_block_id B, int64_t Size,
+                         const VarDecl *Decl) {
   esc_obj_desc D{};
+  D.decl = Decl;
   D.kind = K;
   D.name = Name.c_str();
   D.pos = Pos.pos(L);
@@ -101,7 +103,7 @@ esc_node Lowerer::object(esc_obj_kind K, const std::string &Name,
 esc_node Lowerer::localObject(const VarDecl *VD) {
   bool Vla = VD->getType()->isVariableArrayType();
   esc_node N = object(Vla ? ESC_OBJ_VLA : ESC_OBJ_LOCAL, VD->getName().str(),
-                      VD->getLocation(), Block, sizeOf(VD->getType()));
+                      VD->getLocation(), Block, sizeOf(VD->getType()), VD);
   Vars[VD] = N;
   return N;
 }

@@ -96,6 +96,9 @@ void Consumer::HandleTranslationUnit(ASTContext &Ctx) {
   esc_options EO = Opts.Engine;
   EO.source_line = &Positions::sourceLine;
   EO.source_line_ctx = &Pos;
+  LocalDescriber Locals(Ctx, Pos);
+  EO.describe_local = &LocalDescriber::describe;
+  EO.describe_local_ctx = &Locals;
   std::string Main =
       SM.getFilename(SM.getLocForStartOfFile(SM.getMainFileID())).str();
   esc_module *M = esc_module_new(Main.c_str(), &EO);

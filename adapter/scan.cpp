@@ -21,11 +21,7 @@ public:
   Scanner(const SourceManager &SM, FunctionFacts &Out) : SM(SM), Out(Out) {}
 
   void walk(const Stmt *S) {
-    if (!S)
-      return;
-    visit(S);
-    for (const Stmt *Child : S->children())
-      walk(Child);
+    walkStmts(S, [this](const Stmt *Sub) { visit(Sub); });
   }
 
   // A computed goto may jump to any label whose address is taken.

@@ -102,6 +102,7 @@ typedef struct options {
   plugin_settings plugin;
   bool fix, diff;
   const char *export_fixes;
+  const char *fix_dangling; /* static | heap | value: rewrite dangling too */
   const char *baseline, *write_baseline;
   severity fail_on;
   long jobs, timeout;
@@ -147,6 +148,17 @@ typedef struct fix_edit {
   char *replacement;
 } fix_edit;
 
+/* A rewrite the plugin offers for a dangling local (docs/rewrite.md),
+ * applied only under --fix-dangling=REWRITE; `refused` says why it is not
+ * offered (then it has no fixes). */
+typedef struct suggestion {
+  char *rewrite, *message, *refused;
+  char *file; /* the local's declaration, as reported */
+  long line, column;
+  fix_edit *fixes;
+  size_t nfixes;
+} suggestion;
+
 typedef struct finding {
   char *kind, *message, *detail, *function, *object, *written, *decided, *hash;
   severity sev;
@@ -156,6 +168,8 @@ typedef struct finding {
   size_t nflow;
   fix_edit *fixes;
   size_t nfixes;
+  suggestion *suggestions;
+  size_t nsuggestions;
   bool suppressed;
   bool is_new; /* not in the baseline (always true without one) */
 } finding;
@@ -234,8 +248,10 @@ void format_sarif(FILE *out, const results *r, bool with_baseline);
 
 /* Each returns false when some file could not be rewritten (conflicting
  * edits, stale offsets, I/O errors); the message is already printed. */
-bool fix_apply(const results *r);
-bool fix_diff(FILE *out, const results *r);
-bool fix_export(const results *r, const char *path);
+/* `dangling` ("static", "heap", "value" or NULL) also takes that rewrite
+ * of every dangling local that has one. */
+bool fix_apply(const results *r, const char *dangling);
+bool fix_diff(FILE *out, const results *r, const char *dangling);
+bool fix_export(const results *r, const char *path, const char *dangling);
 
 #endif

@@ -5,7 +5,9 @@
  * wrote is modified except by --fix.
  *
  * Edits are gathered per file from the unsuppressed heap-to-stack and leak
- * findings.
+ * findings, and under --fix-dangling=HOW from the suggested rewrite HOW of
+ * each unsuppressed dangling local (a local without one is named on
+ * stderr with the reason, and left alone).
  * The same edit reported by several translation units (a header) counts
  * once. Two different edits that overlap, or two insertions at the same
  * offset, cannot both be right: the whole file is refused with a message,
@@ -90,14 +92,40 @@ static bool carries_rewrite(const finding *f) {
          (!strcmp(f->kind, "heap-to-stack") || !strcmp(f->kind, "leak"));
 }
 
-static fix_plan gather(const results *r) {
+/* The suggested rewrite `how` of a dangling local, or NULL (said why). */
+static const suggestion *dangling_rewrite(const finding *f, const char *how) {
+  if (!how || !finding_is_shown(f) || strcmp(f->kind, "dangling"))
+    return NULL;
+  for (size_t i = 0; i < f->nsuggestions; i++) {
+    const suggestion *s = &f->suggestions[i];
+    if (strcmp(s->rewrite, how))
+      continue;
+    if (!s->refused)
+      return s;
+    warn("%s:%ld:%ld: no %s rewrite for '%s': %s", s->file, s->line,
+         s->column, how, f->object ? f->object : "?", s->refused);
+    return NULL;
+  }
+  warn("%s:%ld:%ld: no %s rewrite for %s", f->file, f->line, f->column, how,
+       f->object ? f->object : "this object");
+  return NULL;
+}
+
+static void add_edits(fix_plan *p, const fix_edit *v, size_t n,
+                      const finding *origin) {
+  for (size_t k = 0; k < n; k++)
+    add_edit(file_entry(p, &v[k]), &v[k], origin);
+}
+
+static fix_plan gather(const results *r, const char *dangling) {
   fix_plan p = {0};
   for (size_t i = 0; i < r->nfindings; i++) {
     const finding *f = &r->findings[i];
-    if (!carries_rewrite(f))
-      continue;
-    for (size_t k = 0; k < f->nfixes; k++)
-      add_edit(file_entry(&p, &f->fixes[k]), &f->fixes[k], f);
+    const suggestion *s = dangling_rewrite(f, dangling);
+    if (s)
+      add_edits(&p, s->fixes, s->nfixes, f);
+    else if (carries_rewrite(f))
+      add_edits(&p, f->fixes, f->nfixes, f);
   }
   for (size_t i = 0; i < p.n; i++)
     normalise_edits(&p.files[i]);
@@ -199,8 +227,8 @@ static bool write_atomically(const char *path, const char *data, size_t len) {
   return ok;
 }
 
-bool fix_apply(const results *r) {
-  fix_plan p = gather(r);
+bool fix_apply(const results *r, const char *dangling) {
+  fix_plan p = gather(r, dangling);
   bool ok = true;
   size_t files = 0, edits = 0;
   for (size_t i = 0; i < p.n; i++) {
@@ -380,8 +408,8 @@ static int cmp_file_edits(const void *a, const void *b) {
                 ((const file_edits *)b)->display);
 }
 
-bool fix_diff(FILE *out, const results *r) {
-  fix_plan p = gather(r);
+bool fix_diff(FILE *out, const results *r, const char *dangling) {
+  fix_plan p = gather(r, dangling);
   qsort(p.files, p.n, sizeof *p.files, cmp_file_edits);
   bool ok = true;
   for (size_t i = 0; i < p.n; i++) {
@@ -441,26 +469,57 @@ static void export_replacement(FILE *out, const fix_edit *e) {
   fputc('\n', out);
 }
 
-static void export_diagnostic(FILE *out, const finding *f) {
-  fprintf(out,
-          "  - DiagnosticName:  escan-%s\n    DiagnosticMessage:\n      "
-          "Message:         ",
-          f->kind);
-  yaml_string(out, f->message);
-  fputs("\n      FilePath:        ", out);
-  yaml_string(out, f->abs);
-  fprintf(out, "\n      FileOffset:      %ld\n      Replacements:\n",
-          f->fixes[0].offset);
-  for (size_t i = 0; i < f->nfixes; i++)
-    export_replacement(out, &f->fixes[i]);
-  fputs("    Level:           Warning\n    BuildDirectory:  ", out);
-  yaml_string(out, current_dir());
-  fputc('\n', out);
+/* Edits already written: clang-apply-replacements applies two identical
+ * insertions from one run twice (an #include that two rewrites of a file
+ * both need), so each edit is exported once. */
+typedef struct exported {
+  const fix_edit **v;
+  size_t n;
+} exported;
+
+static bool exported_before(exported *x, const fix_edit *e) {
+  for (size_t i = 0; i < x->n; i++)
+    if (!strcmp(x->v[i]->file, e->file) && x->v[i]->offset == e->offset &&
+        x->v[i]->length == e->length &&
+        !strcmp(x->v[i]->replacement, e->replacement))
+      return true;
+  x->v = xrealloc(x->v, (x->n + 1) * sizeof *x->v);
+  x->v[x->n++] = e;
+  return false;
+}
+
+/* Writes f's diagnostic with the edits of v not exported before; false
+ * when none is left. */
+static bool export_diagnostic(FILE *out, exported *x, const finding *f,
+                              const fix_edit *v, size_t n) {
+  const fix_edit **fresh = xcalloc(n ? n : 1, sizeof *fresh);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!exported_before(x, &v[i]))
+      fresh[k++] = &v[i];
+  if (k) {
+    fprintf(out,
+            "  - DiagnosticName:  escan-%s\n    DiagnosticMessage:\n      "
+            "Message:         ",
+            f->kind);
+    yaml_string(out, f->message);
+    fputs("\n      FilePath:        ", out);
+    yaml_string(out, f->abs);
+    fprintf(out, "\n      FileOffset:      %ld\n      Replacements:\n",
+            fresh[0]->offset);
+    for (size_t i = 0; i < k; i++)
+      export_replacement(out, fresh[i]);
+    fputs("    Level:           Warning\n    BuildDirectory:  ", out);
+    yaml_string(out, current_dir());
+    fputc('\n', out);
+  }
+  free(fresh);
+  return k > 0;
 }
 
 /* The layout clang-tidy --export-fixes writes, which clang-apply-replacements
- * reads; it merges identical replacements from several diagnostics itself. */
-bool fix_export(const results *r, const char *path) {
+ * reads. */
+bool fix_export(const results *r, const char *path, const char *dangling) {
   FILE *out = fopen(path, "w");
   if (!out) {
     warn("error: cannot write %s: %s", path, strerror(errno));
@@ -468,13 +527,16 @@ bool fix_export(const results *r, const char *path) {
   }
   fputs("---\nMainSourceFile:  ''\nDiagnostics:\n", out);
   size_t n = 0;
+  exported x = {0};
   for (size_t i = 0; i < r->nfindings; i++) {
     const finding *f = &r->findings[i];
-    if (carries_rewrite(f)) {
-      export_diagnostic(out, f);
-      n++;
-    }
+    const suggestion *s = dangling_rewrite(f, dangling);
+    if (s && s->nfixes)
+      n += export_diagnostic(out, &x, f, s->fixes, s->nfixes);
+    else if (carries_rewrite(f))
+      n += export_diagnostic(out, &x, f, f->fixes, f->nfixes);
   }
+  free(x.v);
   if (n ==
       0) /* "Diagnostics:" with nothing after it would be null, not a list */
     fputs("  []\n", out);

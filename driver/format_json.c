@@ -33,14 +33,28 @@ static json_t *flow_json(const finding *f) {
   return arr;
 }
 
-static json_t *fixes_json(const finding *f) {
+static json_t *fixes_json(const fix_edit *v, size_t n) {
   json_t *arr = json_array();
-  for (size_t i = 0; i < f->nfixes; i++)
+  for (size_t i = 0; i < n; i++)
     json_array_append_new(
-        arr, json_pack("{s:s, s:I, s:I, s:s}", "file", f->fixes[i].display,
-                       "offset", (json_int_t)f->fixes[i].offset, "length",
-                       (json_int_t)f->fixes[i].length, "replacement",
-                       f->fixes[i].replacement));
+        arr, json_pack("{s:s, s:I, s:I, s:s}", "file", v[i].display, "offset",
+                       (json_int_t)v[i].offset, "length",
+                       (json_int_t)v[i].length, "replacement",
+                       v[i].replacement));
+  return arr;
+}
+
+static json_t *suggestions_json(const finding *f) {
+  json_t *arr = json_array();
+  for (size_t i = 0; i < f->nsuggestions; i++) {
+    const suggestion *s = &f->suggestions[i];
+    json_t *o = json_pack("{s:s, s:s}", "rewrite", s->rewrite, "message",
+                          s->message);
+    set_position(o, s->file, s->line, s->column);
+    set_optional(o, "refused", s->refused);
+    json_object_set_new(o, "fixes", fixes_json(s->fixes, s->nfixes));
+    json_array_append_new(arr, o);
+  }
   return arr;
 }
 
@@ -58,7 +72,9 @@ static json_t *finding_json(const finding *f, bool with_baseline) {
     json_object_set_new(o, "placement", p);
   }
   json_object_set_new(o, "flow", flow_json(f));
-  json_object_set_new(o, "fixes", fixes_json(f));
+  json_object_set_new(o, "fixes", fixes_json(f->fixes, f->nfixes));
+  if (f->nsuggestions)
+    json_object_set_new(o, "suggestions", suggestions_json(f));
   json_object_set_new(o, "hash", json_string(f->hash));
   json_object_set_new(o, "suppressed", json_boolean(f->suppressed));
   if (with_baseline)

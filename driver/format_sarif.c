@@ -128,10 +128,11 @@ static json_t *code_flows(const finding *f) {
   return json_pack("[{s:[{s:o}]}]", "threadFlows", "locations", locs);
 }
 
-static json_t *fixes(const finding *f) {
+/* One SARIF fix: its description and the edits, grouped by file. */
+static json_t *fix(const char *description, const fix_edit *v, size_t n) {
   json_t *changes = json_array();
-  for (size_t i = 0; i < f->nfixes; i++) {
-    const fix_edit *e = &f->fixes[i];
+  for (size_t i = 0; i < n; i++) {
+    const fix_edit *e = &v[i];
     json_t *repl =
         json_pack("{s:{s:I, s:I}, s:{s:s}}", "deletedRegion", "byteOffset",
                   (json_int_t)e->offset, "byteLength", (json_int_t)e->length,
@@ -140,9 +141,23 @@ static json_t *fixes(const finding *f) {
                                              artifact(e->display),
                                              "replacements", repl));
   }
-  return json_pack("[{s:{s:s}, s:o}]", "description", "text",
-                   "Move the allocation to the stack", "artifactChanges",
-                   changes);
+  return json_pack("{s:{s:s}, s:o}", "description", "text", description,
+                   "artifactChanges", changes);
+}
+
+/* The promotion of a heap-to-stack finding, or the rewrites offered for a
+ * dangling local: SARIF's fixes are alternatives a viewer may apply. */
+static json_t *fixes(const finding *f) {
+  json_t *arr = json_array();
+  if (f->nfixes)
+    json_array_append_new(
+        arr, fix("Move the allocation to the stack", f->fixes, f->nfixes));
+  for (size_t i = 0; i < f->nsuggestions; i++) {
+    const suggestion *s = &f->suggestions[i];
+    if (!s->refused && s->nfixes)
+      json_array_append_new(arr, fix(s->message, s->fixes, s->nfixes));
+  }
+  return arr;
 }
 
 static json_t *result_json(const finding *f, bool with_baseline) {
@@ -162,8 +177,11 @@ static json_t *result_json(const finding *f, bool with_baseline) {
                 "partialFingerprints", "escanHash/v1", f->hash);
   if (f->nflow)
     json_object_set_new(r, "codeFlows", code_flows(f));
-  if (f->nfixes)
-    json_object_set_new(r, "fixes", fixes(f));
+  json_t *fx = fixes(f);
+  if (json_array_size(fx))
+    json_object_set_new(r, "fixes", fx);
+  else
+    json_decref(fx);
   if (with_baseline)
     json_object_set_new(r, "baselineState",
                         json_string(f->is_new ? "new" : "unchanged"));

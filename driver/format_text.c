@@ -9,7 +9,7 @@
  *   a.c:3:3: note: ~r0 ← &x (return)
  *
  * (one line in reality). Each flow step becomes a note with its own source
- * line. Suppressed findings are not shown, nor, under --baseline, the
+ * line, and so does each rewrite offered for a dangling local. Suppressed findings are not shown, nor, under --baseline, the
  * findings the baseline accepts. Colours follow clang's: bold
  * positions, red errors, magenta warnings, blue remarks, green carets.
  */
@@ -83,6 +83,21 @@ static void show_head(FILE *out, const char *file, long line, long col,
     fprintf(out, "%s:%ld:%ld: %s: ", file, line, col, severity_name(s));
 }
 
+/* Rewrites offered for a dangling local, as notes at its declaration. */
+static void show_suggestions(FILE *out, const finding *f, bool color) {
+  for (size_t i = 0; i < f->nsuggestions; i++) {
+    const suggestion *s = &f->suggestions[i];
+    if (s->refused)
+      continue;
+    show_head(out, s->file, s->line, s->column, SEV_NOTE, color);
+    fprintf(out, "suggested rewrite (--fix-dangling=%s): %s%s\n", s->rewrite,
+            s->message, color ? RESET : "");
+    char *abs = path_absolute(current_dir(), s->file);
+    show_source(out, abs, s->line, s->column, color);
+    free(abs);
+  }
+}
+
 static void show_finding(FILE *out, const finding *f, bool color) {
   show_head(out, f->file, f->line, f->column, f->sev, color);
   fputs(f->message, out);
@@ -98,6 +113,7 @@ static void show_finding(FILE *out, const finding *f, bool color) {
     show_source(out, abs, s->line, s->column, color);
     free(abs);
   }
+  show_suggestions(out, f, color);
 }
 
 static void show_param(FILE *out, const param_line *p, bool color) {

@@ -59,6 +59,11 @@ static const char help_text[] =
 "  --diff                 print them as a unified diff, change nothing\n"
 "                         (the report then goes to stderr unless -o)\n"
 "  --export-fixes=FILE    write them as clang-apply-replacements YAML\n"
+"  --fix-dangling=HOW     with one of the three above, also rewrite each\n"
+"                         dangling local that has the suggested rewrite\n"
+"                         HOW: static (make it static), heap (allocate\n"
+"                         it with malloc) or value (return it by value);\n"
+"                         never done without this option\n"
 "\n"
 "Gating:\n"
 "  --baseline=FILE        findings recorded in FILE are not new\n"
@@ -130,6 +135,13 @@ static out_format parse_format(const char *v) {
     if (!strcmp(v, names[i]))
       return (out_format)i;
   usage_error("unknown format '%s' (text, go, json, sarif)", v);
+}
+
+static const char *parse_fix_dangling(const char *v) {
+  if (strcmp(v, "static") && strcmp(v, "heap") && strcmp(v, "value"))
+    usage_error("unknown --fix-dangling rewrite '%s' (static, heap, value)",
+                v);
+  return v;
 }
 
 static color_mode parse_color(const char *v) {
@@ -216,6 +228,8 @@ static bool value_option(options *o, int argc, char **argv, int *i) {
     split_list(&o->plugin.deallocators, v), o->plugin.deallocators_set = true;
   else if ((v = option_value(argc, argv, i, "--export-fixes")))
     o->export_fixes = v;
+  else if ((v = option_value(argc, argv, i, "--fix-dangling")))
+    o->fix_dangling = parse_fix_dangling(v);
   else if ((v = option_value(argc, argv, i, "--baseline")))
     o->baseline = v;
   else if ((v = option_value(argc, argv, i, "--write-baseline")))
@@ -264,6 +278,8 @@ static options parse_options(int argc, char **argv) {
     usage_error("--checks: %s", err);
   if (o.fix && o.diff)
     usage_error("%s", "--fix and --diff cannot be combined");
+  if (o.fix_dangling && !o.fix && !o.diff && !o.export_fixes)
+    usage_error("%s", "--fix-dangling needs --fix, --diff or --export-fixes");
   return o;
 }
 
@@ -349,11 +365,11 @@ static void report_errors(const results *r) {
 static bool apply_rewrites(const options *o, const results *r) {
   bool ok = true;
   if (o->export_fixes)
-    ok &= fix_export(r, o->export_fixes);
+    ok &= fix_export(r, o->export_fixes, o->fix_dangling);
   if (o->diff)
-    ok &= fix_diff(stdout, r);
+    ok &= fix_diff(stdout, r, o->fix_dangling);
   if (o->fix)
-    ok &= fix_apply(r);
+    ok &= fix_apply(r, o->fix_dangling);
   return ok;
 }
 

@@ -94,34 +94,56 @@ static char *shown_path(reader *rd, const char *file) {
   return shown;
 }
 
+/* file (as shown), line and column of item i, a `what`. */
+static void read_position(reader *rd, json_t *obj, const char *what, size_t i,
+                          char **file, long *line, long *column) {
+  char *raw = req_string(rd, obj, "file", what, i);
+  *file = shown_path(rd, raw);
+  free(raw);
+  *line = req_int(rd, obj, "line", what, i);
+  *column = req_int(rd, obj, "column", what, i);
+}
+
 static void read_flow(reader *rd, finding *f, json_t *arr) {
   f->nflow = json_array_size(arr);
   f->flow = xcalloc(f->nflow, sizeof *f->flow);
   for (size_t i = 0; i < f->nflow; i++) {
     json_t *s = json_array_get(arr, i);
-    char *file = req_string(rd, s, "file", "flow step", i);
-    f->flow[i].file = shown_path(rd, file);
-    f->flow[i].line = req_int(rd, s, "line", "flow step", i);
-    f->flow[i].column = req_int(rd, s, "column", "flow step", i);
-    f->flow[i].message = req_string(rd, s, "message", "flow step", i);
-    free(file);
+    flow_step *st = &f->flow[i];
+    read_position(rd, s, "flow step", i, &st->file, &st->line, &st->column);
+    st->message = req_string(rd, s, "message", "flow step", i);
   }
 }
 
-static void read_fixes(reader *rd, finding *f, json_t *arr) {
-  f->nfixes = json_array_size(arr);
-  f->fixes = xcalloc(f->nfixes, sizeof *f->fixes);
-  for (size_t i = 0; i < f->nfixes; i++) {
+static fix_edit *read_fixes(reader *rd, json_t *arr, size_t *n) {
+  *n = json_array_size(arr);
+  fix_edit *v = xcalloc(*n, sizeof *v);
+  for (size_t i = 0; i < *n; i++) {
     json_t *x = json_array_get(arr, i);
     char *file = req_string(rd, x, "file", "fix", i);
-    f->fixes[i].file = abs_path(rd, file);
-    f->fixes[i].display = path_display(f->fixes[i].file);
-    f->fixes[i].offset = req_int(rd, x, "offset", "fix", i);
-    f->fixes[i].length = req_int(rd, x, "length", "fix", i);
-    f->fixes[i].replacement = req_string(rd, x, "replacement", "fix", i);
-    if (f->fixes[i].offset < 0 || f->fixes[i].length < 0)
+    v[i].file = abs_path(rd, file);
+    v[i].display = path_display(v[i].file);
+    v[i].offset = req_int(rd, x, "offset", "fix", i);
+    v[i].length = req_int(rd, x, "length", "fix", i);
+    v[i].replacement = req_string(rd, x, "replacement", "fix", i);
+    if (v[i].offset < 0 || v[i].length < 0)
       bad(rd, "fix", i, "offset");
     free(file);
+  }
+  return v;
+}
+
+static void read_suggestions(reader *rd, finding *f, json_t *arr) {
+  f->nsuggestions = json_array_size(arr);
+  f->suggestions = xcalloc(f->nsuggestions, sizeof *f->suggestions);
+  for (size_t i = 0; i < f->nsuggestions; i++) {
+    json_t *x = json_array_get(arr, i);
+    suggestion *s = &f->suggestions[i];
+    s->rewrite = req_string(rd, x, "rewrite", "suggestion", i);
+    s->message = req_string(rd, x, "message", "suggestion", i);
+    s->refused = opt_string(x, "refused");
+    read_position(rd, x, "suggestion", i, &s->file, &s->line, &s->column);
+    s->fixes = read_fixes(rd, json_object_get(x, "fixes"), &s->nfixes);
   }
 }
 
@@ -154,7 +176,8 @@ static finding read_finding(reader *rd, json_t *obj, size_t i) {
   f.suppressed = json_is_true(json_object_get(obj, "suppressed"));
   read_placement(&f, obj);
   read_flow(rd, &f, json_object_get(obj, "flow"));
-  read_fixes(rd, &f, json_object_get(obj, "fixes"));
+  f.fixes = read_fixes(rd, json_object_get(obj, "fixes"), &f.nfixes);
+  read_suggestions(rd, &f, json_object_get(obj, "suggestions"));
   return f;
 }
 

@@ -128,6 +128,10 @@ esc_node esc_object(esc_fn *f, const esc_obj_desc *d) {
     esc_fatal("bad object kind %d", (int)d->kind);
   esc_node n = esc_new_obj(f, (uint8_t)d->kind, d->name, d->pos, d->block);
   f->obj[n].size = d->size;
+  if (d->decl) {
+    struct esc_ldecl l = {.node = n, .decl = d->decl};
+    ESC_PUSH(f->ldecls, f->nldecls, f->capldecls, l);
+  }
   if (d->kind == ESC_OBJ_STATIC)
     static_facts(f, n);
   return n;
@@ -324,6 +328,7 @@ void esc_fn_free(esc_fn *f) {
   free(f->params);
   free(f->sites);
   free(f->frees);
+  free(f->ldecls);
   free(f->cls);
   esc_solution_free(f->sol);
   esc_summary_free(f->summary);

@@ -214,6 +214,11 @@ struct esc_fn {
   unsigned nsites, capsites;
   esc_free *frees;
   unsigned nfrees, capfrees;
+  struct esc_ldecl { /* locals' declaration handles (esc_obj_desc.decl) */
+    esc_node node;
+    const void *decl;
+  } *ldecls;
+  unsigned nldecls, capldecls;
   esc_solution *sol;      /* while solved */
   struct esc_rindex *rix; /* explain.c's reverse edges, while solved */
   uint8_t *cls;           /* escape classes per node, while solved */
@@ -387,6 +392,17 @@ void esc_decisions_free(esc_decisions *ds);
 /* ==== rewrite.c: heap -> stack planning ================================= */
 
 void esc_plan_rewrites(esc_fn *f, esc_decisions *ds);
+/* The fix that replaces range r by text (an insertion when r is empty). */
+esc_fix esc_fix_of(esc_range r, const char *text);
+
+/* ==== suggest.c: rewrites offered for dangling locals ================== */
+
+/* The suggestions for dangling local `local` (static, heap, value), which
+ * escapes to the classes cls; refused ones with their reason; NULL and
+ * *n = 0 when it is not a described local. */
+esc_suggestion *esc_suggest(esc_fn *f, esc_node local, uint8_t cls,
+                            unsigned *n);
+void esc_suggestions_free(const esc_suggestion *v, unsigned n);
 
 /* ==== explain.c: flows for -m=2 ========================================= */
 
@@ -445,6 +461,11 @@ typedef enum esc_msg_id {
   ESC_MSG_PARAM_NO_ESCAPE,  /* %s does not escape */
   ESC_MSG_ALLOCATOR,        /* allocator: %s returns new heap memory */
   ESC_MSG_FLOW,             /* %s ← %s (%s) */
+  ESC_MSG_SUGGEST_STATIC,   /* make '%s' static: every call shares one ... */
+  ESC_MSG_SUGGEST_HEAP,     /* allocate '%s' on the heap: nothing frees it */
+  ESC_MSG_NO_STATIC_RECURSIVE, /* '%s' is recursive: calls would share ... */
+  ESC_MSG_NO_STATIC_LOOP,   /* declared in a loop: iterations would share */
+  ESC_MSG_SUGGEST_VALUE,    /* return '%s' by value: '%s' returns '%s' */
   ESC_MSG__COUNT
 } esc_msg_id;
 
@@ -456,6 +477,8 @@ const char *esc_reason_name(esc_reason r);
 const char *esc_storage_detail(esc_module *m, uint8_t kind, const char *name);
 
 /* Refusal reasons of the rewrite planner (docs/rewrite.md). */
+/* Why a static rewrite is not offered (suggest.c), besides the above. */
+extern const char ESC_NS_CONST[], ESC_NS_NOT_ONLY_RETURN[];
 extern const char ESC_NP_SIZE[], ESC_NP_ZERO[], ESC_NP_BUDGET[], ESC_NP_ALIGN[],
     ESC_NP_REALLOC[], ESC_NP_UNKNOWN_FREE[], ESC_NP_OTHER_BLOCK[],
     ESC_NP_LOOP[], ESC_NP_RECURSIVE[], ESC_NP_SETJMP[], ESC_NP_GOTO[],

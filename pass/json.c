@@ -1,6 +1,6 @@
 /*
  * json.c — the module's records as JSON (interfaces.md section 4, plus
- * detail, flow, fixes and suppressed), the format the driver merges.
+ * detail, flow, fixes, suggestions and suppressed), the format the driver merges.
  * Records and parameter lines are already sorted by file, line, column
  * and message (report.c), so the output is deterministic.
  */
@@ -31,16 +31,34 @@ static json_t *flow(const esc_module *m, const esc_record *r) {
   return a;
 }
 
-static json_t *fixes(const esc_module *m, const esc_record *r) {
+static json_t *fixes(const esc_module *m, const esc_fix *v, unsigned n) {
   json_t *a = json_array();
-  for (unsigned i = 0; i < r->nfixes; i++) {
-    const esc_fix *x = &r->fixes[i];
+  for (unsigned i = 0; i < n; i++) {
+    const esc_fix *x = &v[i];
     json_t *s = json_object();
     set(s, "file", json_string(esc_file_path(m, x->file)));
     set(s, "offset", json_integer(x->offset));
     set(s, "length", json_integer(x->length));
     set(s, "replacement", json_string(x->replacement));
     json_array_append_new(a, s);
+  }
+  return a;
+}
+
+/* Rewrites offered for a dangling local, applied only on request
+ * (docs/json.md): each at the local's declaration, refused ones with why. */
+static json_t *suggestions(const esc_module *m, const esc_record *r) {
+  json_t *a = json_array();
+  for (unsigned i = 0; i < r->nsuggestions; i++) {
+    const esc_suggestion *s = &r->suggestions[i];
+    json_t *o = json_object();
+    set(o, "rewrite", json_string(s->rewrite));
+    set(o, "message", json_string(s->message));
+    position(o, m, r->decl_pos);
+    if (s->refusal)
+      set(o, "refused", json_string(s->refusal));
+    set(o, "fixes", fixes(m, s->fixes, s->nfixes));
+    json_array_append_new(a, o);
   }
   return a;
 }
@@ -60,7 +78,9 @@ static json_t *finding(const esc_module *m, const esc_record *r) {
   set(pl, "decided", json_string(r->decided));
   set(o, "placement", pl);
   set(o, "flow", flow(m, r));
-  set(o, "fixes", fixes(m, r));
+  set(o, "fixes", fixes(m, r->fixes, r->nfixes));
+  if (r->nsuggestions)
+    set(o, "suggestions", suggestions(m, r));
   set(o, "hash", json_string(r->hash));
   set(o, "suppressed", json_boolean(r->suppressed));
   return o;

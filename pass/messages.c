@@ -30,6 +30,16 @@ static const char *const catalogue[ESC_MSG__COUNT] = {
     [ESC_MSG_PARAM_NO_ESCAPE] = "%s does not escape",
     [ESC_MSG_ALLOCATOR] = "allocator: %s returns new heap memory",
     [ESC_MSG_FLOW] = "%s ← %s (%s)",
+    [ESC_MSG_SUGGEST_STATIC] = "make '%s' static: every call shares one '%s' "
+                               "(single-threaded, non-reentrant code only)",
+    [ESC_MSG_SUGGEST_HEAP] = "allocate '%s' on the heap: nothing frees it; "
+                             "whoever drops the last pointer to it must",
+    [ESC_MSG_NO_STATIC_RECURSIVE] =
+        "'%s' is recursive: calls would share one '%s'",
+    [ESC_MSG_NO_STATIC_LOOP] =
+        "declared in a loop: iterations would share one '%s'",
+    [ESC_MSG_SUGGEST_VALUE] = "return '%s' by value: '%s' returns '%s' and "
+                              "its callers use the value",
 };
 
 const char *esc_msg_fmt(esc_msg_id id) {
@@ -109,6 +119,10 @@ const char *esc_storage_detail(esc_module *m, uint8_t kind, const char *name) {
     esc_fatal("no storage detail for kind %d", kind);
   }
 }
+
+const char ESC_NS_CONST[] = "a const object with a non-constant initializer";
+const char ESC_NS_NOT_ONLY_RETURN[] =
+    "it escapes other than through the return value";
 
 const char ESC_NP_SIZE[] = "size not constant";
 const char ESC_NP_ZERO[] = "size 0";

@@ -249,6 +249,9 @@ static void dangling(esc_fn *f, const esc_decision *d) {
       .flow = &fl};
   add(f, &a);
   esc_flow_free(&fl);
+  esc_record *r = &f->m->records[f->m->nrecords - 1];
+  r->suggestions = esc_suggest(f, d->obj, d->cls, &r->nsuggestions);
+  r->decl_pos = o->pos;
 }
 
 /* Info records that carry a flow at m >= 2, placed at pos (or, for stack
@@ -399,6 +402,8 @@ void esc_records_free(esc_module *m) {
   for (unsigned i = 0; i < m->nrecords; i++) {
     free((void *)m->records[i].flow);
     free((void *)m->records[i].fixes);
+    esc_suggestions_free(m->records[i].suggestions,
+                         m->records[i].nsuggestions);
   }
   free(m->records);
   free(m->plines);

@@ -212,12 +212,15 @@ static const char *refuse_arg_text(planner *p) {
   return NULL;
 }
 
+esc_fix esc_fix_of(esc_range r, const char *text) {
+  return (esc_fix){.file = r.begin.file,
+                   .offset = r.begin.offset,
+                   .length = r.end_offset - r.begin.offset,
+                   .replacement = text};
+}
+
 static void fix(esc_plan *pl, esc_range r, const char *text) {
-  esc_fix x = {.file = r.begin.file,
-               .offset = r.begin.offset,
-               .length = r.end_offset - r.begin.offset,
-               .replacement = text};
-  ESC_PUSH(pl->fixes, pl->nfixes, pl->capfixes, x);
+  ESC_PUSH(pl->fixes, pl->nfixes, pl->capfixes, esc_fix_of(r, text));
 }
 
 /* The storage of promotion n: ` _Alignas(A) unsigned char escan_heap_N[S];` */

@@ -75,6 +75,56 @@ enum esc_check {
 typedef const char *(*esc_line_fn)(void *ctx, uint32_t file, uint32_t line,
                                    size_t *len);
 
+/* How a dangling local is declared and used, for the rewrites that
+ * escape-model §6.2 offers on request (make it static, heap-allocate it;
+ * docs/rewrite.md). The frontend fills it lazily, only for locals that
+ * dangle. Strings need only live until the callback's next call. */
+typedef enum esc_init_form {
+  ESC_INIT_NONE,   /* T x; */
+  ESC_INIT_EXPR,   /* T x = e; */
+  ESC_INIT_LIST,   /* T x = {...}; */
+  ESC_INIT_STRING, /* char x[N] = "..."; (no braces) */
+} esc_init_form;
+
+typedef struct esc_local_decl {
+  const char *refusal;      /* why the declaration cannot be rewritten */
+  const char *heap_refusal; /* why it cannot move to the heap */
+  esc_range head;           /* "T x" (declaration start to declarator end) */
+  const char *head_text;    /* that text */
+  esc_init_form init;
+  esc_range init_range;     /* the initializer, when there is one */
+  const char *type_text;    /* its type, unqualified: "struct pt", "char[4]" */
+  /* A declarator for a pointer to that type is ptr_prefix NAME ptr_suffix:
+   * "int (*" and ")[64]" for int[64]. */
+  const char *ptr_prefix, *ptr_suffix;
+  bool is_array;
+  bool is_const;           /* const-qualified (for arrays: the elements) */
+  bool const_init;         /* the initializer is a constant expression */
+  const esc_range *uses;   /* every other mention of the variable... */
+  unsigned nuses;
+  const esc_range *addr_uses; /* ...but those of the form `&x`, here whole */
+  unsigned naddr_uses;
+  const esc_range *member_uses; /* ...and `x.`, the variable and the dot */
+  unsigned nmember_uses;
+  bool has_malloc;         /* malloc and abort declared (<stdlib.h>) */
+  bool has_memcpy;         /* memcpy declared (<string.h>) */
+  /* Returning it by value instead: the function's `T *f(...)` becomes
+   * `T f(...)`, each `return &x` `return x`, and each caller's `*f(...)`
+   * `f(...)`, `f(...)->m` `f(...).m`. */
+  const char *value_refusal; /* why that cannot be done */
+  esc_range ret_type;        /* "T *" in the definition */
+  const esc_range *returns;  /* each returned `&x` */
+  unsigned nreturns;
+  const esc_range *derefs;   /* the `*` of each `*f(...)` */
+  unsigned nderefs;
+  const esc_range *arrows;   /* the `->` of each `f(...)->m` */
+  unsigned narrows;
+} esc_local_decl;
+
+/* Fills *out for the declaration handle of esc_obj_desc.decl; false when
+ * the frontend knows nothing of it. */
+typedef bool (*esc_local_fn)(void *ctx, const void *decl, esc_local_decl *out);
+
 typedef struct esc_options {
   int m_level;         /* 0 findings only, 1 every decision, 2 with flows */
   unsigned checks;     /* enum esc_check bits */
@@ -83,6 +133,8 @@ typedef struct esc_options {
   bool promote_recursive; /* allow promotion in recursive functions */
   esc_line_fn source_line;
   void *source_line_ctx;
+  esc_local_fn describe_local; /* NULL: no suggested rewrites */
+  void *describe_local_ctx;
 } esc_options;
 
 /* Documented defaults (docs/rewrite.md explains the numbers). */
@@ -183,6 +235,10 @@ typedef struct esc_obj_desc {
   esc_pos pos;        /* declaration or expression */
   esc_block_id block; /* the block that declares it (statics: 0) */
   int64_t size;       /* bytes if constant, -1 otherwise */
+  /* Added for suggested rewrites: the frontend's handle for a local's
+   * declaration (the adapter's VarDecl), handed back to
+   * esc_options.describe_local when the local dangles. NULL: none. */
+  const void *decl;
 } esc_obj_desc;
 
 esc_node esc_object(esc_fn *f, const esc_obj_desc *d);
@@ -318,6 +374,17 @@ typedef struct esc_fix {
   const char *replacement;
 } esc_fix;
 
+/* A rewrite offered for a dangling local (escape-model §6.2), applied only
+ * on request (escan --fix-dangling=REWRITE). `refusal` set: not offered,
+ * and why; nfixes is then 0. */
+typedef struct esc_suggestion {
+  const char *rewrite; /* "static" | "heap" | "value" */
+  const char *message; /* "make 'x' static: ..." */
+  const char *refusal;
+  const esc_fix *fixes;
+  unsigned nfixes;
+} esc_suggestion;
+
 typedef struct esc_record {
   esc_kind kind;
   esc_severity severity;
@@ -334,6 +401,9 @@ typedef struct esc_record {
   unsigned nfixes;
   char hash[17];         /* stable id: no line numbers in it */
   bool suppressed;       /* escan:ignore / NOLINT(escan...) */
+  const esc_suggestion *suggestions; /* dangling locals only */
+  unsigned nsuggestions;
+  esc_pos decl_pos;      /* with suggestions: the local's declaration */
 } esc_record;
 
 /* "leaking param: p to result ~r0 level=0" lines (-m=1 and up). */
