@@ -9,8 +9,9 @@
  * derived from loads (o → dst for o ∈ pts(q) of dst = *q) and stores
  * (src → o for o ∈ pts(p) of *p = src), each keeping its constraint's note
  * — restricted to nodes whose pts hold Y, until a node that took Y's
- * address. Each edge prints as one step `dst ← src (reason)`, root first;
- * the first step is the store, return or call that makes o escape.
+ * address. Each edge prints as one step `dst ← src (reason)`, root first,
+ * or `src (reason)` when dst is an intermediate value; the first step is
+ * the store, return or call that makes o escape.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -112,10 +113,15 @@ static void step(esc_fn *f, esc_flow *out, esc_node dst, esc_node src,
     what = esc_strf(f->m, "&%s", esc_node_label(f, src));
   else if (!what)
     what = esc_node_label(f, src);
+  /* An intermediate value has no name of its own: its step reads as Go's
+   * "from EXPR (reason)", the expression being what the next step uses. */
+  const char *why = esc_reason_name(c->note.why);
+  bool temp = f->obj[dst].kind == ESC_OBJ_TEMP;
   esc_step s = {.pos = c->note.pos,
                 .why = (uint8_t)c->note.why,
-                .message = esc_msg(f->m, ESC_MSG_FLOW, esc_node_label(f, dst),
-                                   what, esc_reason_name(c->note.why))};
+                .message = temp ? esc_msg(f->m, ESC_MSG_FLOW_FROM, what, why)
+                                : esc_msg(f->m, ESC_MSG_FLOW,
+                                          esc_node_label(f, dst), what, why)};
   ESC_PUSH(out->v, out->n, out->cap, s);
 }
 

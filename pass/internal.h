@@ -461,6 +461,7 @@ typedef enum esc_msg_id {
   ESC_MSG_PARAM_NO_ESCAPE,  /* %s does not escape */
   ESC_MSG_ALLOCATOR,        /* allocator: %s returns new heap memory */
   ESC_MSG_FLOW,             /* %s ← %s (%s) */
+  ESC_MSG_FLOW_FROM,        /* %s (%s): into an intermediate value */
   ESC_MSG_SUGGEST_STATIC,   /* make '%s' static: every call shares one ... */
   ESC_MSG_SUGGEST_HEAP,     /* allocate '%s' on the heap: nothing frees it */
   ESC_MSG_NO_STATIC_RECURSIVE, /* '%s' is recursive: calls would share ... */

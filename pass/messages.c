@@ -30,6 +30,7 @@ static const char *const catalogue[ESC_MSG__COUNT] = {
     [ESC_MSG_PARAM_NO_ESCAPE] = "%s does not escape",
     [ESC_MSG_ALLOCATOR] = "allocator: %s returns new heap memory",
     [ESC_MSG_FLOW] = "%s ← %s (%s)",
+    [ESC_MSG_FLOW_FROM] = "%s (%s)",
     [ESC_MSG_SUGGEST_STATIC] = "make '%s' static: every call shares one '%s' "
                                "(single-threaded, non-reentrant code only)",
     [ESC_MSG_SUGGEST_HEAP] = "allocate '%s' on the heap: nothing frees it; "
