@@ -133,8 +133,10 @@ struct Place {
 
 class Lowerer {
 public:
+  // FlowTexts: notes carry their expression's text, which only -m=2
+  // prints (computing it for every edge is a good part of lowering).
   Lowerer(clang::ASTContext &Ctx, Positions &Pos, PointerTypes &Types,
-          esc_module *M);
+          esc_module *M, bool FlowTexts);
   // lower_decl.cpp
   void function(const clang::FunctionDecl *FD);
 
@@ -221,6 +223,7 @@ private:
   Positions &Pos;
   PointerTypes &Types;
   esc_module *M;
+  bool FlowTexts;
   esc_fn *F = nullptr;
   const clang::FunctionDecl *FD = nullptr;
   FunctionFacts Facts;

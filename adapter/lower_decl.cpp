@@ -15,8 +15,9 @@ using namespace clang;
 namespace escan {
 
 Lowerer::Lowerer(ASTContext &Ctx, Positions &Pos, PointerTypes &Types,
-                 esc_module *M)
-    : Ctx(Ctx), SM(Ctx.getSourceManager()), Pos(Pos), Types(Types), M(M) {}
+                 esc_module *M, bool FlowTexts)
+    : Ctx(Ctx), SM(Ctx.getSourceManager()), Pos(Pos), Types(Types), M(M),
+      FlowTexts(FlowTexts) {}
 
 esc_fn_desc Lowerer::describe(const FunctionDecl *D, const FunctionFacts &Ff) {
   esc_fn_desc Desc{};

@@ -18,16 +18,18 @@ namespace escan {
 esc_node Lowerer::temp() { return esc_temp(F, Block); }
 
 esc_note Lowerer::note(esc_reason Why, const Stmt *At, const Expr *Src) {
-  // The engine copies the text during the call that takes the note; a
-  // small ring keeps a few notes' texts alive at once.
-  static thread_local std::string Ring[4];
-  static thread_local unsigned Next;
-  std::string &Text = Ring[Next++ % 4];
-  Text = Src ? Pos.text(Src->getSourceRange()) : std::string();
   esc_note N{};
   N.pos = At ? Pos.pos(At->getBeginLoc()) : esc_pos{};
   N.why = Why;
-  N.expr = Text.c_str();
+  if (FlowTexts) {
+    // The engine copies the text during the call that takes the note; a
+    // small ring keeps a few notes' texts alive at once.
+    static thread_local std::string Ring[4];
+    static thread_local unsigned Next;
+    std::string &Text = Ring[Next++ % 4];
+    Text = Src ? Pos.text(Src->getSourceRange()) : std::string();
+    N.expr = Text.c_str();
+  }
   return N;
 }
 
@@ -359,7 +361,9 @@ esc_node Lowerer::conditional(const AbstractConditionalOperator *E) {
   bool Carries = Types.carries(E->getType());
   esc_node T = Carries ? temp() : ESC_NONE;
   const Expr *Arms[2] = {E->getTrueExpr(), E->getFalseExpr()};
-  bool Live[2] = {!constantFalse(Cond), !constantTrue(Cond)};
+  bool Value; // evaluated once for both arms
+  bool Known = Cond->EvaluateAsBooleanCondition(Value, Ctx);
+  bool Live[2] = {!(Known && !Value), !(Known && Value)};
   for (int I = 0; I < 2; I++) {
     if (!Live[I])
       continue;

@@ -99,10 +99,11 @@ void Lowerer::ifStmt(const IfStmt *S) {
     stmt(DS);
   value(S->getCond());
   guardCalls(S);
-  if (!constantFalse(S->getCond()) || jumpTarget(S->getThen()))
+  bool Value; // evaluated once for both branches
+  bool Known = S->getCond()->EvaluateAsBooleanCondition(Value, Ctx);
+  if (!(Known && !Value) || jumpTarget(S->getThen()))
     stmt(S->getThen());
-  if (S->getElse() &&
-      (!constantTrue(S->getCond()) || jumpTarget(S->getElse())))
+  if (S->getElse() && (!(Known && Value) || jumpTarget(S->getElse())))
     stmt(S->getElse());
 }
 

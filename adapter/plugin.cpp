@@ -74,9 +74,10 @@ void Consumer::writeOutputs(esc_module *M, DiagnosticsEngine &Diags) {
                 "cannot write '" + Opts.ExportSummaries + "': " + Err);
 }
 
-static void lowerAll(ASTContext &Ctx, Positions &Pos, esc_module *M) {
+static void lowerAll(ASTContext &Ctx, Positions &Pos, esc_module *M,
+                     bool FlowTexts) {
   PointerTypes Types;
-  Lowerer L(Ctx, Pos, Types, M);
+  Lowerer L(Ctx, Pos, Types, M, FlowTexts);
   const SourceManager &SM = Ctx.getSourceManager();
   for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     const auto *Fn = dyn_cast<FunctionDecl>(D);
@@ -109,7 +110,7 @@ void Consumer::HandleTranslationUnit(ASTContext &Ctx) {
   Pos.attach(M);
   if (configure(M, Diags)) {
     declareAttributes(Ctx, M);
-    lowerAll(Ctx, Pos, M);
+    lowerAll(Ctx, Pos, M, Opts.Engine.m_level >= 2);
     esc_module_solve(M);
     emitRecords(Diags, Pos, M, Opts);
     writeOutputs(M, Diags);

@@ -30,11 +30,12 @@ esc_pos Positions::pos(SourceLocation L) {
   esc_pos P{};
   if (L.isInvalid())
     return P;
-  SourceLocation E = SM.getExpansionLoc(L);
-  P.file = fileId(SM.getFileID(E));
-  P.line = SM.getExpansionLineNumber(L);
-  P.col = SM.getExpansionColumnNumber(L);
-  P.offset = SM.getFileOffset(E);
+  // One decomposition of the expansion location serves all four fields.
+  std::pair<FileID, unsigned> D = SM.getDecomposedExpansionLoc(L);
+  P.file = fileId(D.first);
+  P.line = SM.getLineNumber(D.first, D.second);
+  P.col = SM.getColumnNumber(D.first, D.second);
+  P.offset = D.second;
   P.cookie = L.getRawEncoding();
   P.in_macro = L.isMacroID();
   return P;

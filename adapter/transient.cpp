@@ -54,78 +54,130 @@ struct Store {
 
 class Transients {
 public:
-  Transients(const CFG &G, const FunctionFacts &Facts) : G(G) {
+  Transients(const CFG &G, const FunctionFacts &Facts)
+      : G(G), Stores(G.getNumBlockIDs()) {
     for (const CFGBlock *B : G)
       for (const CFGElement &El : *B)
         if (auto S = El.getAs<CFGStmt>())
           if (const auto *A = dyn_cast<BinaryOperator>(S->getStmt()))
             if (A->getOpcode() == BO_Assign)
               if (std::optional<Slot> Sl = slotOf(A->getLHS(), Facts))
-                Stores[B].push_back({A, *Sl});
+                Stores[B->getBlockID()].push_back({A, *Sl});
   }
 
   void collect(std::set<const Stmt *> &Out) {
-    for (const auto &[B, List] : Stores)
-      for (size_t I = 0; I < List.size(); I++)
+    for (const CFGBlock *B : G)
+      for (size_t I = 0; I < Stores[B->getBlockID()].size(); I++)
         if (killedAfter(B, I))
-          Out.insert(List[I].Assign);
+          Out.insert(Stores[B->getBlockID()][I].Assign);
   }
 
 private:
-  bool killsIn(const CFGBlock *B, const Slot &S, size_t From) {
-    auto It = Stores.find(B);
-    if (It == Stores.end())
-      return false;
-    for (size_t I = From; I < It->second.size(); I++)
-      if (It->second[I].Where == S)
+  bool killsIn(const CFGBlock *B, const Slot &S, size_t From) const {
+    const std::vector<Store> &List = Stores[B->getBlockID()];
+    for (size_t I = From; I < List.size(); I++)
+      if (List[I].Where == S)
         return true;
     return false;
   }
 
   bool killedAfter(const CFGBlock *B, size_t I) {
-    const Slot &S = Stores[B][I].Where;
-    return killsIn(B, S, I + 1) || allSuccessorsKill(B, S);
+    const Slot &S = Stores[B->getBlockID()][I].Where;
+    return killsIn(B, S, I + 1) || allSuccessorsKill(B, killedOnEntry(S));
   }
 
-  bool allSuccessorsKill(const CFGBlock *B, const Slot &S) {
-    std::map<const CFGBlock *, bool> &K = killedOnEntry(S);
+  static bool allSuccessorsKill(const CFGBlock *B, const std::vector<char> &K) {
     bool Any = false;
     for (const CFGBlock *Succ : B->succs()) {
       if (!Succ)
         continue;
       Any = true;
-      if (!K[Succ])
+      if (!K[Succ->getBlockID()])
         return false;
     }
     return Any;
   }
 
   // Greatest fixed point of: killed(B) = B assigns S, or B has successors
-  // and all of them are killed; the exit block is never killed.
-  std::map<const CFGBlock *, bool> &killedOnEntry(const Slot &S) {
+  // and all of them are killed; the exit block is never killed. From all
+  // true, a block turns false at most once, and then only its predecessors
+  // need another look (a worklist, by block id).
+  const std::vector<char> &killedOnEntry(const Slot &S) {
     auto Found = Memo.find(S);
     if (Found != Memo.end())
       return Found->second;
-    std::map<const CFGBlock *, bool> &K = Memo[S];
-    for (const CFGBlock *B : G)
-      K[B] = B != &G.getExit();
-    for (bool Changed = true; Changed;) {
-      Changed = false;
-      for (const CFGBlock *B : G) {
-        bool New =
-            B != &G.getExit() && (killsIn(B, S, 0) || allSuccessorsKill(B, S));
-        if (New != K[B]) {
-          K[B] = New;
-          Changed = true;
-        }
-      }
+    std::vector<char> &K = Memo[S];
+    K.assign(G.getNumBlockIDs(), 1);
+    std::vector<const CFGBlock *> Work(G.begin(), G.end());
+    while (!Work.empty()) {
+      const CFGBlock *B = Work.back();
+      Work.pop_back();
+      if (!K[B->getBlockID()] ||
+          (B != &G.getExit() && (killsIn(B, S, 0) || allSuccessorsKill(B, K))))
+        continue;
+      K[B->getBlockID()] = 0;
+      for (const CFGBlock *Pred : B->preds())
+        if (Pred)
+          Work.push_back(Pred);
     }
     return K;
   }
 
   const CFG &G;
-  std::map<const CFGBlock *, std::vector<Store>> Stores;
-  std::map<Slot, std::map<const CFGBlock *, bool>> Memo;
+  std::vector<std::vector<Store>> Stores; // by block id
+  std::map<Slot, std::vector<char>> Memo; // killedOnEntry, by block id
+};
+
+// Whether the CFG can show a store undone that matters, without building
+// it. Stores of numbers never matter: they lower to no constraint. A store
+// of a pointer is undone only by a second store to the same slot, or by a
+// path from it that never reaches the exit, which needs a cycle after it: a
+// goto, or a loop around the store or later in the body (`do ... while
+// (0)` is no loop: the CFG drops its back edge). Most functions have none
+// of these, and building their CFG would be most of the adapter's time.
+class Prefilter {
+public:
+  explicit Prefilter(const FunctionFacts &Facts) : Facts(Facts) {}
+
+  bool worthIt(const Stmt *Body) {
+    walk(Body);
+    return !Slots.empty() && (Cycles || Repeated);
+  }
+
+private:
+  static bool isLoop(const Stmt *S) {
+    if (const auto *D = dyn_cast<DoStmt>(S)) {
+      const auto *Zero =
+          dyn_cast<IntegerLiteral>(D->getCond()->IgnoreParenImpCasts());
+      return !Zero || Zero->getValue() != 0;
+    }
+    return isa<WhileStmt>(S) || isa<ForStmt>(S);
+  }
+
+  void walk(const Stmt *S) {
+    if (!S)
+      return;
+    if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
+      Cycles = true;
+    bool Loop = isLoop(S);
+    Cycles |= Loop && !Slots.empty(); // a loop after a store
+    if (const auto *A = dyn_cast<BinaryOperator>(S))
+      if (A->getOpcode() == BO_Assign && !A->getType()->isArithmeticType())
+        if (std::optional<Slot> Sl = slotOf(A->getLHS(), Facts)) {
+          Repeated |= llvm::is_contained(Slots, *Sl);
+          Slots.push_back(*Sl);
+          Cycles |= Loops > 0; // a loop around a store
+        }
+    Loops += Loop;
+    for (const Stmt *Child : S->children())
+      walk(Child);
+    Loops -= Loop;
+  }
+
+  const FunctionFacts &Facts;
+  llvm::SmallVector<Slot, 8> Slots;
+  unsigned Loops = 0; // loops around the statement being walked
+  bool Cycles = false, Repeated = false;
 };
 
 } // namespace
@@ -133,6 +185,8 @@ private:
 std::set<const Stmt *> transientStores(const FunctionDecl *FD, ASTContext &Ctx,
                                        const FunctionFacts &Facts) {
   std::set<const Stmt *> Out;
+  if (!Prefilter(Facts).worthIt(FD->getBody()))
+    return Out;
   CFG::BuildOptions Opts;
   std::unique_ptr<CFG> G = CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
   if (G)

@@ -27,8 +27,9 @@
 
 #include "internal.h"
 
-static esc_note call_note(const esc_callrec *c, esc_reason why) {
-  return (esc_note){.pos = c->d.pos, .why = why, .expr = c->d.text};
+/* The constraints a call adds share its where (esc_call registered it). */
+static esc_tag call_note(const esc_callrec *c, esc_reason why) {
+  return (esc_tag){.where = c->where, .why = (uint8_t)why};
 }
 
 static esc_node arg(const esc_callrec *c, int i) {
@@ -60,8 +61,8 @@ static void add_free(esc_fn *f, int32_t ci, esc_node ptr, esc_free_kind k) {
 /* r = <new heap site> */
 static void allocate(esc_fn *f, int32_t ci, esc_site_kind kind) {
   esc_node h = new_site(f, ci, kind);
-  esc_note n = call_note(&f->calls[ci], ESC_R_CALL_RESULT);
-  esc_con_add(f, ESC_ADDR, f->calls[ci].d.result, h, &n);
+  esc_tag n = call_note(&f->calls[ci], ESC_R_CALL_RESULT);
+  esc_con_add(f, ESC_ADDR, f->calls[ci].d.result, h, n);
 }
 
 /* Pointer arguments escape to unknown code (the sink), except noescape ones
@@ -70,44 +71,43 @@ static void allocate(esc_fn *f, int32_t ci, esc_site_kind kind) {
 static void unknown_call(esc_fn *f, int32_t ci, unsigned from,
                          uint64_t noescape, bool result) {
   const esc_callrec *c = &f->calls[ci];
-  esc_note n = call_note(c, ESC_R_UNKNOWN_CALL);
+  esc_tag n = call_note(c, ESC_R_UNKNOWN_CALL);
   for (unsigned i = from; i < c->d.nargs; i++)
     if (c->d.args[i] != ESC_NONE && !(i < 64 && (noescape >> i & 1)))
-      esc_con_add(f, ESC_COPY, esc_sink(f), c->d.args[i], &n);
+      esc_con_add(f, ESC_COPY, esc_sink(f), c->d.args[i], n);
   if (result && c->d.result != ESC_NONE)
-    esc_con_add(f, ESC_ADDR, c->d.result, esc_unknown(f), &n);
+    esc_con_add(f, ESC_ADDR, c->d.result, esc_unknown(f), n);
 }
 
 /* ---- the standard library ---------------------------------------------- */
 
 static void libc_alloc(esc_fn *f, int32_t ci, const esc_libc *e) {
   const esc_callrec *c = &f->calls[ci];
-  esc_note n = call_note(c, ESC_R_CALL_RESULT);
+  esc_tag n = call_note(c, ESC_R_CALL_RESULT);
   esc_node a0 = arg(c, 0);
   if (e->kind == ESC_LIBC_ALLOC) {
     allocate(f, ci, (esc_site_kind)e->site);
   } else if (e->kind == ESC_LIBC_REALLOC) {
     add_free(f, ci, a0, ESC_FREE_REALLOC);
     esc_node h = new_site(f, ci, ESC_SITE_OTHER), t = temp(f, c);
-    esc_con_add(f, ESC_ADDR, c->d.result, h, &n);
-    esc_note mc = call_note(c, ESC_R_MEMCPY);
+    esc_con_add(f, ESC_ADDR, c->d.result, h, n);
+    esc_tag mc = call_note(c, ESC_R_MEMCPY);
     esc_con_add(f, ESC_LOAD, t, a0,
-                &mc); /* the new block keeps the old contents */
-    esc_con_add(f, ESC_COPY, h, t, &mc);
+                mc); /* the new block keeps the old contents */
+    esc_con_add(f, ESC_COPY, h, t, mc);
   } else { /* posix_memalign(&p, ...): *arg0 = new site */
     esc_node h = new_site(f, ci, ESC_SITE_OTHER), t = temp(f, c);
-    esc_con_add(f, ESC_ADDR, t, h, &n);
-    esc_note st = call_note(c, ESC_R_STORE);
-    esc_con_add(f, ESC_STORE, a0, t, &st);
+    esc_con_add(f, ESC_ADDR, t, h, n);
+    esc_tag st = call_note(c, ESC_R_STORE);
+    esc_con_add(f, ESC_STORE, a0, t, st);
   }
 }
 
 static void libc_call(esc_fn *f, int32_t ci, const esc_libc *e) {
   const esc_callrec *c = &f->calls[ci];
   esc_node r = c->d.result, t;
-  esc_note mc = call_note(c, ESC_R_MEMCPY),
-           cr = call_note(c, ESC_R_CALL_RESULT);
-  esc_note st = call_note(c, ESC_R_STORE);
+  esc_tag mc = call_note(c, ESC_R_MEMCPY), cr = call_note(c, ESC_R_CALL_RESULT);
+  esc_tag st = call_note(c, ESC_R_STORE);
   switch ((esc_libc_kind)e->kind) {
   case ESC_LIBC_ALLOC:
   case ESC_LIBC_REALLOC:
@@ -119,39 +119,39 @@ static void libc_call(esc_fn *f, int32_t ci, const esc_libc *e) {
     break;
   case ESC_LIBC_COPY: /* *d ⊇ *s, result = d */
     t = temp(f, c);
-    esc_con_add(f, ESC_LOAD, t, arg(c, 1), &mc);
-    esc_con_add(f, ESC_STORE, arg(c, 0), t, &mc);
-    esc_con_add(f, ESC_COPY, r, arg(c, 0), &cr);
+    esc_con_add(f, ESC_LOAD, t, arg(c, 1), mc);
+    esc_con_add(f, ESC_STORE, arg(c, 0), t, mc);
+    esc_con_add(f, ESC_COPY, r, arg(c, 0), cr);
     break;
   case ESC_LIBC_KEEP_ARG: /* strtok's hidden state outlives the frame */
     mc = call_note(c, ESC_R_UNKNOWN_CALL);
-    esc_con_add(f, ESC_COPY, esc_sink(f), arg(c, e->arg), &mc);
-    esc_con_add(f, ESC_COPY, r, arg(c, e->arg), &cr);
+    esc_con_add(f, ESC_COPY, esc_sink(f), arg(c, e->arg), mc);
+    esc_con_add(f, ESC_COPY, r, arg(c, e->arg), cr);
     break;
   case ESC_LIBC_RET_ARG:
-    esc_con_add(f, ESC_COPY, r, arg(c, e->arg), &cr);
+    esc_con_add(f, ESC_COPY, r, arg(c, e->arg), cr);
     break;
   case ESC_LIBC_ESCAPE:
     t = esc_sink(f);
     mc = call_note(c, ESC_R_UNKNOWN_CALL);
-    esc_con_add(f, ESC_COPY, t, arg(c, e->arg), &mc);
+    esc_con_add(f, ESC_COPY, t, arg(c, e->arg), mc);
     break;
   case ESC_LIBC_CALLBACK: /* the comparator may keep what it is given */
     mc = call_note(c, ESC_R_UNKNOWN_CALL);
     for (unsigned i = 0; i < c->d.nargs; i++)
       if (c->d.args[i] != ESC_NONE)
-        esc_con_add(f, ESC_COPY, esc_sink(f), c->d.args[i], &mc);
+        esc_con_add(f, ESC_COPY, esc_sink(f), c->d.args[i], mc);
     if (e->arg >= 0)
-      esc_con_add(f, ESC_COPY, r, arg(c, e->arg), &cr);
+      esc_con_add(f, ESC_COPY, r, arg(c, e->arg), cr);
     break;
   case ESC_LIBC_ENDPTR: /* *endptr = nptr */
-    esc_con_add(f, ESC_STORE, arg(c, 1), arg(c, 0), &st);
+    esc_con_add(f, ESC_STORE, arg(c, 1), arg(c, 0), st);
     break;
   case ESC_LIBC_STRTOK_R: /* *saveptr = s; result = *saveptr */
-    esc_con_add(f, ESC_STORE, arg(c, 2), arg(c, 0), &st);
+    esc_con_add(f, ESC_STORE, arg(c, 2), arg(c, 0), st);
     t = temp(f, c);
-    esc_con_add(f, ESC_LOAD, t, arg(c, 2), &cr);
-    esc_con_add(f, ESC_COPY, r, t, &cr);
+    esc_con_add(f, ESC_LOAD, t, arg(c, 2), cr);
+    esc_con_add(f, ESC_COPY, r, t, cr);
     break;
   case ESC_LIBC_SETJMP:
     f->calls_setjmp = true;
@@ -180,8 +180,8 @@ typedef struct inst {
 static esc_node addr_temp(inst *in, esc_node obj) {
   const esc_callrec *c = &in->f->calls[in->ci];
   esc_node t = temp(in->f, c);
-  esc_note n = call_note(c, ESC_R_SUMMARY);
-  esc_con_add(in->f, ESC_ADDR, t, obj, &n);
+  esc_tag n = call_note(c, ESC_R_SUMMARY);
+  esc_con_add(in->f, ESC_ADDR, t, obj, n);
   return t;
 }
 
@@ -198,8 +198,8 @@ static esc_node caller_mem(inst *in, int32_t i, int32_t k) {
     return ESC_NONE;
   const esc_callrec *c = &in->f->calls[in->ci];
   esc_node t = temp(in->f, c);
-  esc_note n = call_note(c, ESC_R_SUMMARY);
-  esc_con_add(in->f, ESC_LOAD, t, below, &n);
+  esc_tag n = call_note(c, ESC_R_SUMMARY);
+  esc_con_add(in->f, ESC_LOAD, t, below, n);
   return *slot = t;
 }
 
@@ -225,7 +225,7 @@ static esc_node static_temp(inst *in, const char *name) {
   int32_t t = esc_pmap_get(&in->statics, name);
   if (t < 0) {
     esc_pos at = in->f->calls[in->ci].d.pos;
-    t = addr_temp(in, esc_global(in->f, name, at));
+    t = addr_temp(in, esc_global_interned(in->f, name, at));
     esc_pmap_put(&in->statics, name, t);
   }
   return t;
@@ -256,14 +256,14 @@ static esc_node node_of(inst *in, const esc_iobj *x) {
 
 static void apply_edge(inst *in, const esc_iedge *e) {
   const esc_callrec *c = &in->f->calls[in->ci];
-  esc_note n = call_note(c, ESC_R_SUMMARY);
+  esc_tag n = call_note(c, ESC_R_SUMMARY);
   esc_node y = node_of(in, &e->y), x;
   switch ((esc_ikind)e->x.kind) {
   case ESC_I_RESULT:
-    esc_con_add(in->f, ESC_COPY, c->d.result, y, &n);
+    esc_con_add(in->f, ESC_COPY, c->d.result, y, n);
     return;
   case ESC_I_STATIC:
-    x = esc_global(in->f, e->x.name, c->d.pos);
+    x = esc_global_interned(in->f, e->x.name, c->d.pos);
     break;
   case ESC_I_UNKNOWN:
     x = esc_sink(in->f); /* the callee gave Y to unknown code */
@@ -272,10 +272,10 @@ static void apply_edge(inst *in, const esc_iedge *e) {
     x = esc_extern_mem(in->f);
     break;
   default:
-    esc_con_add(in->f, ESC_STORE, node_of(in, &e->x), y, &n);
+    esc_con_add(in->f, ESC_STORE, node_of(in, &e->x), y, n);
     return;
   }
-  esc_con_add(in->f, ESC_COPY, x, y, &n);
+  esc_con_add(in->f, ESC_COPY, x, y, n);
 }
 
 static void apply_summary(esc_fn *f, int32_t ci, const esc_summary *s,

@@ -109,6 +109,7 @@ static void finish_fn(esc_fn *f) {
   f->sol = NULL;
   free(f->cls);
   f->cls = NULL;
+  esc_graph_release(f);
 }
 
 /* Solves f once more and reports whether its summary changed. */

@@ -108,17 +108,18 @@ static bool holds(const esc_fn *f, esc_node n, esc_node y) {
 static void step(esc_fn *f, esc_flow *out, esc_node dst, esc_node src,
                  int32_t ci) {
   const esc_con *c = &f->con[ci];
-  const char *what = c->note.expr;
+  const esc_where *at = &f->wheres[c->where];
+  const char *what = at->expr;
   if (!what && c->op == ESC_ADDR)
     what = esc_strf(f->m, "&%s", esc_node_label(f, src));
   else if (!what)
     what = esc_node_label(f, src);
   /* An intermediate value has no name of its own: its step reads as Go's
    * "from EXPR (reason)", the expression being what the next step uses. */
-  const char *why = esc_reason_name(c->note.why);
+  const char *why = esc_reason_name(c->why);
   bool temp = f->obj[dst].kind == ESC_OBJ_TEMP;
-  esc_step s = {.pos = c->note.pos,
-                .why = (uint8_t)c->note.why,
+  esc_step s = {.pos = at->pos,
+                .why = c->why,
                 .message = temp ? esc_msg(f->m, ESC_MSG_FLOW_FROM, what, why)
                                 : esc_msg(f->m, ESC_MSG_FLOW,
                                           esc_node_label(f, dst), what, why)};

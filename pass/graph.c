@@ -45,21 +45,38 @@ esc_node esc_new_obj(esc_fn *f, uint8_t kind, const char *name, esc_pos pos,
   return (esc_node)f->nobj - 1;
 }
 
-void esc_con_add(esc_fn *f, esc_op op, esc_node dst, esc_node src,
-                 const esc_note *n) {
+static bool same_where(const esc_where *w, const esc_note *n) {
+  return w->expr == n->expr && w->pos.file == n->pos.file &&
+         w->pos.line == n->pos.line && w->pos.col == n->pos.col &&
+         w->pos.offset == n->pos.offset && w->pos.cookie == n->pos.cookie &&
+         w->pos.in_macro == n->pos.in_macro;
+}
+
+esc_tag esc_tag_of(esc_fn *f, const esc_note *n) {
+  if (!f->nwheres || !same_where(&f->wheres[f->nwheres - 1], n)) {
+    esc_where w = {.pos = n->pos, .expr = n->expr};
+    ESC_PUSH(f->wheres, f->nwheres, f->capwheres, w);
+  }
+  return (esc_tag){.where = f->nwheres - 1, .why = (uint8_t)n->why};
+}
+
+void esc_con_add(esc_fn *f, esc_op op, esc_node dst, esc_node src, esc_tag t) {
   if (dst == ESC_NONE || src == ESC_NONE)
     return; /* no pointer value on one side: nothing flows */
   check_node(f, dst);
   check_node(f, src);
-  esc_con c = {.op = (uint8_t)op, .dst = dst, .src = src};
-  if (n)
-    c.note = *n;
+  esc_con c = {.op = (uint8_t)op,
+               .why = t.why,
+               .dst = dst,
+               .src = src,
+               .where = t.where};
   ESC_PUSH(f->con, f->ncon, f->capcon, c);
 }
 
 /* A note for an initial fact, printed as "dst ← <expr> (init)". */
-static esc_note fact(esc_pos pos, const char *expr) {
-  return (esc_note){.pos = pos, .why = ESC_R_INIT, .expr = expr};
+static esc_tag fact(esc_fn *f, esc_pos pos, const char *expr) {
+  return esc_tag_of(f,
+                    &(esc_note){.pos = pos, .why = ESC_R_INIT, .expr = expr});
 }
 
 /* ---- functions and blocks ---------------------------------------------- */
@@ -89,10 +106,28 @@ esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d) {
   return f;
 }
 
+/* Shrinks array a to n elements of elem bytes, giving the rest back. */
+static void shrink(void *a, unsigned *cap, size_t elem, unsigned n) {
+  if (!n) {
+    free(*(void **)a);
+    *(void **)a = NULL;
+  } else if (!(*(void **)a = realloc(*(void **)a, n * elem))) {
+    esc_fatal("out of memory");
+  }
+  *cap = n;
+}
+
+/* The adapter's graph is kept until the module is freed: no slack. */
 void esc_fn_end(esc_fn *f) {
   f->ended = true;
   f->nbase_obj = f->nobj;
   f->nbase_con = f->ncon;
+  f->nbase_wheres = f->nwheres;
+  shrink(&f->obj, &f->capobj, sizeof *f->obj, f->nobj);
+  shrink(&f->con, &f->capcon, sizeof *f->con, f->ncon);
+  shrink(&f->wheres, &f->capwheres, sizeof *f->wheres, f->nwheres);
+  shrink(&f->blk, &f->capblk, sizeof *f->blk, f->nblk);
+  shrink(&f->calls, &f->capcalls, sizeof *f->calls, f->ncalls);
 }
 
 esc_block_id esc_block(esc_fn *f, esc_block_id parent, unsigned loop_depth,
@@ -110,8 +145,8 @@ esc_node esc_extern_mem(esc_fn *f) {
   if (f->extern_mem == ESC_NONE) {
     esc_pos none = {0};
     f->extern_mem = esc_new_obj(f, ESC_OBJ_EXTERN, "{global}", none, 0);
-    esc_note n = fact(none, "{global}");
-    esc_con_add(f, ESC_ADDR, f->extern_mem, f->extern_mem, &n);
+    esc_tag n = fact(f, none, "{global}");
+    esc_con_add(f, ESC_ADDR, f->extern_mem, f->extern_mem, n);
   }
   return f->extern_mem;
 }
@@ -119,8 +154,9 @@ esc_node esc_extern_mem(esc_fn *f) {
 /* Statics start out pointing into global memory: other functions may have
  * stored anything there. */
 static void static_facts(esc_fn *f, esc_node g) {
-  esc_note n = fact(f->obj[g].pos, "{global}");
-  esc_con_add(f, ESC_ADDR, g, esc_extern_mem(f), &n);
+  esc_node e = esc_extern_mem(f);
+  esc_tag n = fact(f, f->obj[g].pos, "{global}");
+  esc_con_add(f, ESC_ADDR, g, e, n);
 }
 
 esc_node esc_object(esc_fn *f, const esc_obj_desc *d) {
@@ -145,7 +181,12 @@ esc_node esc_temp(esc_fn *f, esc_block_id block) {
 /* "*p", "**p", ...: the name of C(i,k). */
 static const char *caller_name(esc_module *m, const char *p, unsigned k) {
   char buf[256];
-  snprintf(buf, sizeof buf, "%.*s%s", (int)k, "****************", p);
+  size_t n = strlen(p);
+  if (n > sizeof buf - 1 - k)
+    n = sizeof buf - 1 - k;
+  memset(buf, '*', k);
+  memcpy(buf + k, p, n);
+  buf[k + n] = 0;
   return esc_intern(m, buf);
 }
 
@@ -165,13 +206,12 @@ esc_node esc_param(esc_fn *f, unsigned index, const char *name, esc_pos pos,
     const char *cn = caller_name(f->m, pi->name ? pi->name : "?", k + 1);
     pi->mem[k] = esc_new_obj(f, ESC_OBJ_CALLER, cn, pos, 0);
     f->obj[pi->mem[k]].param = (int32_t)index;
-    f->obj[pi->mem[k]].level = (int32_t)k + 1;
-    esc_note n = fact(pos, cn);
-    esc_con_add(f, ESC_ADDR, prev, pi->mem[k], &n);
+    f->obj[pi->mem[k]].level = (int16_t)(k + 1);
+    esc_con_add(f, ESC_ADDR, prev, pi->mem[k], fact(f, pos, cn));
     prev = pi->mem[k];
   }
-  esc_note n = fact(pos, f->obj[prev].name);
-  esc_con_add(f, ESC_ADDR, prev, prev, &n); /* C(i,K) stands for all deeper */
+  esc_tag n = fact(f, pos, f->obj[prev].name);
+  esc_con_add(f, ESC_ADDR, prev, prev, n); /* C(i,K) stands for all deeper */
   return pi->node;
 }
 
@@ -182,7 +222,10 @@ esc_node esc_result(esc_fn *f) {
 }
 
 esc_node esc_global(esc_fn *f, const char *name, esc_pos pos) {
-  const char *n = esc_intern(f->m, name);
+  return esc_global_interned(f, esc_intern(f->m, name), pos);
+}
+
+esc_node esc_global_interned(esc_fn *f, const char *n, esc_pos pos) {
   int32_t g = esc_pmap_get(&f->globals, n);
   if (g >= 0)
     return g;
@@ -198,9 +241,9 @@ esc_node esc_unknown(esc_fn *f) {
     esc_pos none = {0};
     esc_node e = esc_extern_mem(f);
     f->unknown = esc_new_obj(f, ESC_OBJ_UNKNOWN, "{unknown}", none, 0);
-    esc_note n = fact(none, "{unknown}");
-    esc_con_add(f, ESC_ADDR, f->unknown, f->unknown, &n);
-    esc_con_add(f, ESC_ADDR, f->unknown, e, &n);
+    esc_tag n = fact(f, none, "{unknown}");
+    esc_con_add(f, ESC_ADDR, f->unknown, f->unknown, n);
+    esc_con_add(f, ESC_ADDR, f->unknown, e, n);
   }
   return f->unknown;
 }
@@ -224,9 +267,11 @@ esc_node esc_sink(esc_fn *f) {
 /* The public constraints copy the note's text (escan.h promises that). */
 static void constrain(esc_fn *f, esc_op op, esc_node dst, esc_node src,
                       const esc_note *n) {
+  if (dst == ESC_NONE || src == ESC_NONE)
+    return; /* esc_con_add would drop it */
   esc_note copy = n ? *n : (esc_note){0};
   copy.expr = esc_intern(f->m, copy.expr);
-  esc_con_add(f, op, dst, src, &copy);
+  esc_con_add(f, op, dst, src, esc_tag_of(f, &copy));
 }
 
 void esc_addr(esc_fn *f, esc_node dst, esc_node obj, const esc_note *n) {
@@ -280,6 +325,7 @@ void esc_call(esc_fn *f, const esc_call_desc *d) {
   c.d.args_text = esc_intern(f->m, d->args_text);
   c.d.args = dup_nodes(d->args, d->nargs);
   c.d.guard_excludes = dup_nodes(d->guard_excludes, d->nguard_excludes);
+  c.where = esc_tag_of(f, &(esc_note){.pos = d->pos, .expr = c.d.text}).where;
   for (unsigned i = 0; i < d->nargs; i++)
     if (d->args[i] != ESC_NONE)
       check_node(f, d->args[i]);
@@ -304,6 +350,7 @@ void esc_graph_reset(esc_fn *f) {
   bool grew = f->nobj > f->nbase_obj;
   f->nobj = f->nbase_obj;
   f->ncon = f->nbase_con;
+  f->nwheres = f->nbase_wheres;
   f->nsites = f->nfrees = 0;
   f->calls_setjmp = false;
   if (f->unknown >= (esc_node)f->nobj)
@@ -316,6 +363,15 @@ void esc_graph_reset(esc_fn *f) {
     rebuild_globals(f);
 }
 
+void esc_graph_release(esc_fn *f) {
+  esc_graph_reset(f);
+  shrink(&f->obj, &f->capobj, sizeof *f->obj, f->nobj);
+  shrink(&f->con, &f->capcon, sizeof *f->con, f->ncon);
+  shrink(&f->wheres, &f->capwheres, sizeof *f->wheres, f->nwheres);
+  shrink(&f->sites, &f->capsites, sizeof *f->sites, 0);
+  shrink(&f->frees, &f->capfrees, sizeof *f->frees, 0);
+}
+
 void esc_fn_free(esc_fn *f) {
   for (unsigned i = 0; i < f->ncalls; i++) {
     free((void *)f->calls[i].d.args);
@@ -324,6 +380,7 @@ void esc_fn_free(esc_fn *f) {
   free(f->calls);
   free(f->obj);
   free(f->con);
+  free(f->wheres);
   free(f->blk);
   free(f->params);
   free(f->sites);

@@ -12,6 +12,21 @@
 
 #include "escan/escan.h"
 
+/* ==== arena.c: bump allocation, freed all at once ====================== */
+
+typedef struct esc_ablock esc_ablock;
+typedef struct esc_arena {
+  esc_ablock *top;  /* newest block */
+  char *next, *end; /* free space in top */
+  size_t total;     /* bytes in all blocks */
+} esc_arena;        /* {0} is an empty arena */
+
+void *esc_arena_alloc(esc_arena *a, size_t n);
+void *esc_arena_zalloc(esc_arena *a, size_t n);
+/* Frees everything allocated, keeping the memory for the next use. */
+void esc_arena_rewind(esc_arena *a);
+void esc_arena_free(esc_arena *a);
+
 /* ==== module.c: module, strings, maps, the fatal helper ================= */
 
 /* Impossible states end here, loudly (the plugin never reaches it on
@@ -57,6 +72,7 @@ typedef struct esc_decl {
 } esc_decl;
 
 typedef struct esc_summary esc_summary;
+typedef struct esc_istr esc_istr;
 
 struct esc_module {
   esc_options opts;
@@ -66,7 +82,10 @@ struct esc_module {
   esc_pmap file_ids;
   char **strings; /* every string the module owns */
   unsigned nstrings, capstrings;
-  const char **itab; /* interned strings, open addressing by text hash */
+  struct esc_istr {
+    uint64_t hash;
+    const char *s;
+  } * itab; /* interned strings, open addressing by text hash */
   unsigned nitab, capitab;
   esc_fn **fns;
   unsigned nfns, capfns;
@@ -82,6 +101,7 @@ struct esc_module {
   unsigned nrecords, caprecords;
   esc_param_line *plines;
   unsigned nplines, capplines;
+  esc_arena scratch; /* the solver's working state, rewound per solve */
 };
 
 /* ==== bitset.c: sparse bitsets over pointee indices ===================== */
@@ -91,16 +111,18 @@ typedef struct esc_chunk {
   uint64_t bits; /* never 0 */
 } esc_chunk;
 typedef struct esc_set {
-  esc_chunk *c; /* sorted by idx */
+  esc_chunk *c; /* sorted by idx, in an arena */
   unsigned n, cap;
-} esc_set;
+} esc_set; /* {0} is the empty set */
 
-bool esc_set_add(esc_set *s, uint32_t i);
+/* The mutating operations take the arena that holds (and grows) the set. */
+bool esc_set_add(esc_arena *a, esc_set *s, uint32_t i);
 bool esc_set_has(const esc_set *s, uint32_t i);
-bool esc_set_union(esc_set *dst, const esc_set *src);
-void esc_set_diff(esc_set *out, const esc_set *a, const esc_set *b);
-void esc_set_assign(esc_set *dst, const esc_set *src);
-void esc_set_free(esc_set *s);
+bool esc_set_union(esc_arena *a, esc_set *dst, const esc_set *src);
+/* out = x \ y */
+void esc_set_diff(esc_arena *a, esc_set *out, const esc_set *x,
+                  const esc_set *y);
+void esc_set_assign(esc_arena *a, esc_set *dst, const esc_set *src);
 /* for (each member e of s) — s must not change inside the loop. */
 #define ESC_SET_EACH(s, e)                                                     \
   for (unsigned esc_c_ = 0; esc_c_ < (s)->n; esc_c_++)                         \
@@ -126,23 +148,40 @@ enum {
 };
 
 typedef struct esc_obj {
-  uint8_t kind;     /* esc_obj_kind or ESC_OBJ_HEAP.. */
-  bool by_name;     /* made by esc_global: one node per name */
   const char *name; /* interned; NULL for temporaries */
   esc_pos pos;
-  esc_block_id block;
   int64_t size;
-  int32_t param, level; /* PARAM: index; CALLER: index and level 1..K */
-  int32_t site;         /* HEAP: index into fn->sites */
-} esc_obj;
+  esc_block_id block;
+  int32_t param; /* PARAM and CALLER: the parameter's index */
+  int32_t site;  /* HEAP: index into fn->sites */
+  int16_t level; /* CALLER: 1..ESC_DEPTH */
+  uint8_t kind;  /* esc_obj_kind or ESC_OBJ_HEAP.. */
+  bool by_name;  /* made by esc_global: one node per name */
+} esc_obj;       /* 56 bytes: fields ordered by size */
 
 typedef enum esc_op { ESC_ADDR, ESC_COPY, ESC_LOAD, ESC_STORE } esc_op;
+
+/* Where a note points: its position and expression (interned). A call's
+ * where is registered once and shared by every constraint it adds. */
+typedef struct esc_where {
+  esc_pos pos;
+  const char *expr;
+} esc_where;
+
+/* A note as a constraint keeps it: the reason, and an index into
+ * f->wheres. */
+typedef struct esc_tag {
+  uint32_t where;
+  uint8_t why; /* esc_reason */
+} esc_tag;
+
 typedef struct esc_con {
   uint8_t op;  /* esc_op */
   bool undone; /* overwritten before return: not for dangling (escan.h) */
+  uint8_t why; /* esc_reason of the note */
   esc_node dst, src;
-  esc_note note; /* expr interned */
-} esc_con;
+  uint32_t where; /* the note's position and expression: f->wheres */
+} esc_con;        /* 16 bytes: calls instantiate millions */
 
 typedef struct esc_blk {
   esc_block_id parent;
@@ -152,6 +191,7 @@ typedef struct esc_blk {
 
 typedef struct esc_callrec {
   esc_call_desc d; /* strings interned, arrays owned */
+  uint32_t where;  /* d.pos and d.text in f->wheres */
 } esc_callrec;
 
 typedef struct esc_paraminfo {
@@ -197,6 +237,8 @@ struct esc_fn {
   unsigned nobj, capobj;
   esc_con *con;
   unsigned ncon, capcon;
+  esc_where *wheres; /* the constraints' notes, without their reasons */
+  unsigned nwheres, capwheres;
   esc_blk *blk;
   unsigned nblk, capblk;
   esc_callrec *calls;
@@ -206,7 +248,7 @@ struct esc_fn {
   esc_node result, unknown, sink, extern_mem;
   /* The adapter's part of the graph; call instantiation appends after it
    * and is undone before each solve of a recursive component. */
-  unsigned nbase_obj, nbase_con;
+  unsigned nbase_obj, nbase_con, nbase_wheres;
   bool ended, recursive, calls_setjmp;
   bool has_undone; /* some constraint is undone: dangling needs a 2nd solve */
   int32_t scc;     /* call-graph component (escape.c) */
@@ -227,16 +269,23 @@ struct esc_fn {
 
 esc_node esc_new_obj(esc_fn *f, uint8_t kind, const char *name, esc_pos pos,
                      esc_block_id block);
-/* Adds a constraint; n->expr must be interned (or NULL). */
-void esc_con_add(esc_fn *f, esc_op op, esc_node dst, esc_node src,
-                 const esc_note *n);
+/* The tag of note n (n->expr interned or NULL): a new where, unless it is
+ * the same as the last one registered. */
+esc_tag esc_tag_of(esc_fn *f, const esc_note *n);
+/* Adds a constraint with note t. */
+void esc_con_add(esc_fn *f, esc_op op, esc_node dst, esc_node src, esc_tag t);
 esc_node esc_extern_mem(esc_fn *f);
+/* esc_global for a name already interned in f's module, as summaries hold
+ * them: instantiation looks statics up at every call. */
+esc_node esc_global_interned(esc_fn *f, const char *name, esc_pos pos);
 /* The sink of unknown calls' arguments (graph.c explains). */
 esc_node esc_sink(esc_fn *f);
 bool esc_is_stack(uint8_t kind);
 bool esc_is_static(uint8_t kind);
 /* Drops everything call instantiation added (recursive components). */
 void esc_graph_reset(esc_fn *f);
+/* The same once f's decisions are made, and gives the memory back. */
+void esc_graph_release(esc_fn *f);
 void esc_fn_free(esc_fn *f);
 
 /* ==== solve.c: the worklist solver ====================================== */

@@ -107,11 +107,20 @@ void esc_pmap_free(esc_pmap *mp) {
 
 /* ---- strings ---------------------------------------------------------- */
 
-static uint64_t text_hash(const char *s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-  return h;
+/* A word at a time: interning hashes every name and call text the adapter
+ * hands in. */
+static uint64_t text_hash(const char *s, size_t len) {
+  uint64_t h = len * 0x9e3779b97f4a7c15ULL, w;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  w = 0;
+  memcpy(&w, s + i, len - i);
+  h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 29);
 }
 
 static char *own(esc_module *m, char *s) {
@@ -121,23 +130,25 @@ static char *own(esc_module *m, char *s) {
   return s;
 }
 
-static unsigned intern_slot(const esc_module *m, const char *s) {
-  unsigned mask = m->capitab - 1, i = (unsigned)text_hash(s) & mask;
-  while (m->itab[i] && strcmp(m->itab[i], s) != 0)
+/* The slot of s (with hash h), or the empty slot where it would go. The
+ * stored hashes spare most string comparisons. */
+static unsigned intern_slot(const esc_module *m, const char *s, uint64_t h) {
+  unsigned mask = m->capitab - 1, i = (unsigned)h & mask;
+  while (m->itab[i].s && (m->itab[i].hash != h || strcmp(m->itab[i].s, s)))
     i = (i + 1) & mask;
   return i;
 }
 
 static void intern_rehash(esc_module *m) {
-  const char **old = m->itab;
+  esc_istr *old = m->itab;
   unsigned oldcap = m->capitab;
   m->capitab = oldcap ? 2 * oldcap : 64;
   m->itab = calloc(m->capitab, sizeof *m->itab);
   if (!m->itab)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < oldcap; i++)
-    if (old[i])
-      m->itab[intern_slot(m, old[i])] = old[i];
+    if (old[i].s)
+      m->itab[intern_slot(m, old[i].s, old[i].hash)] = old[i];
   free(old);
 }
 
@@ -146,12 +157,17 @@ const char *esc_intern(esc_module *m, const char *s) {
     return NULL;
   if (2 * (m->nitab + 1) > m->capitab)
     intern_rehash(m);
-  unsigned i = intern_slot(m, s);
-  if (!m->itab[i]) {
-    m->itab[i] = own(m, strdup(s));
+  size_t len = strlen(s);
+  uint64_t h = text_hash(s, len);
+  esc_istr *e = &m->itab[intern_slot(m, s, h)];
+  if (!e->s) {
+    char *c = malloc(len + 1);
+    if (c)
+      memcpy(c, s, len + 1);
+    *e = (esc_istr){.hash = h, .s = own(m, c)};
     m->nitab++;
   }
-  return m->itab[i];
+  return e->s;
 }
 
 const char *esc_strf(esc_module *m, const char *fmt, ...) {
@@ -238,5 +254,6 @@ void esc_module_free(esc_module *m) {
   esc_pmap_free(&m->deallocators);
   esc_pmap_free(&m->decl_by_name);
   esc_pmap_free(&m->ext_by_name);
+  esc_arena_free(&m->scratch);
   free(m);
 }

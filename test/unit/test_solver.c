@@ -132,25 +132,26 @@ static void fifty_thousand_nodes_solved_module(void **state) {
 
 static void sets_union_and_diff(void **state) {
   (void)state;
+  esc_arena ar = {0};
   esc_set a = {0}, b = {0}, d = {0};
-  assert_true(esc_set_add(&a, 3));
-  assert_false(esc_set_add(&a, 3));
-  esc_set_add(&a, 700);
-  esc_set_add(&b, 64);
-  esc_set_add(&b, 700);
-  esc_set_add(&b, 100000);
-  esc_set_diff(&d, &b, &a);
+  assert_true(esc_set_add(&ar, &a, 3));
+  assert_false(esc_set_add(&ar, &a, 3));
+  esc_set_add(&ar, &a, 700);
+  esc_set_add(&ar, &b, 64);
+  esc_set_add(&ar, &b, 700);
+  esc_set_add(&ar, &b, 100000);
+  esc_set_diff(&ar, &d, &b, &a);
   assert_true(esc_set_has(&d, 64) && esc_set_has(&d, 100000));
   assert_false(esc_set_has(&d, 700));
-  assert_true(esc_set_union(&a, &b));
-  assert_false(esc_set_union(&a, &b));
+  assert_true(esc_set_union(&ar, &a, &b));
+  assert_false(esc_set_union(&ar, &a, &b));
   assert_true(esc_set_has(&a, 3) && esc_set_has(&a, 64) &&
               esc_set_has(&a, 100000));
   assert_false(esc_set_has(&a, 65));
-  esc_set_assign(&d, &a);
+  esc_set_assign(&ar, &d, &a);
   assert_true(esc_set_has(&d, 3) && esc_set_has(&d, 100000));
-  assert_false(esc_set_union(&d, &a));
-  esc_set_free(&a), esc_set_free(&b), esc_set_free(&d);
+  assert_false(esc_set_union(&ar, &d, &a));
+  esc_arena_free(&ar);
 }
 
 int main(void) {
