@@ -106,10 +106,17 @@ struct FunctionFacts {
   // count against the function's stack budget.
   std::vector<const clang::VarDecl *> Storage;
   uint32_t FirstStorageId = 0;
+  // Every function the body names, by its callee name and its own: a
+  // superset of the callees its graph will have (esc_fn_declare).
+  std::vector<std::string> Mentions;
 };
 
 FunctionFacts scanFunction(const clang::FunctionDecl *FD,
                            const clang::SourceManager &SM);
+
+// `__builtin_memcpy` is memcpy, and so are `__builtin___memcpy_chk` and
+// `__builtin_memcpy_inline` (lower_call.cpp).
+std::string libraryName(llvm::StringRef Name);
 
 // ---- transient.cpp: stores undone on every path to the exit ---------------
 
@@ -138,7 +145,7 @@ public:
   Lowerer(clang::ASTContext &Ctx, Positions &Pos, PointerTypes &Types,
           esc_module *M, bool FlowTexts);
   // lower_decl.cpp
-  void function(const clang::FunctionDecl *FD);
+  void function(const clang::FunctionDecl *FD, FunctionFacts Facts);
 
 private:
   // lower_decl.cpp: parameters, locals, initializers, named objects.

@@ -7,6 +7,7 @@
 #include "adapter.h"
 
 #include "clang/Basic/Diagnostic.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 
@@ -98,6 +99,26 @@ static bool before(const esc_pos &A, const esc_pos &B) {
   return A.line != B.line ? A.line < B.line : A.col < B.col;
 }
 
+// Clang's stderr is unbuffered, so every piece of a diagnostic is a
+// write(2) of its own: over 20,000 of them for SQLite's 79 findings, a
+// tenth of the plugin's time. The batch is buffered and flushed at once,
+// before any diagnostic of clang's own can follow it.
+class BufferedErrs {
+public:
+  BufferedErrs() : WasUnbuffered(llvm::errs().GetBufferSize() == 0) {
+    if (WasUnbuffered)
+      llvm::errs().SetBuffered();
+  }
+  ~BufferedErrs() {
+    llvm::errs().flush();
+    if (WasUnbuffered)
+      llvm::errs().SetUnbuffered();
+  }
+
+private:
+  bool WasUnbuffered;
+};
+
 // Records and parameter lines interleaved in source order, as clang's own
 // diagnostics are (the engine produces them callees first).
 void emitRecords(DiagnosticsEngine &Diags, const Positions &Pos,
@@ -121,6 +142,7 @@ void emitRecords(DiagnosticsEngine &Diags, const Positions &Pos,
   std::stable_sort(
       Items.begin(), Items.end(),
       [](const Item &A, const Item &B) { return before(A.At, B.At); });
+  BufferedErrs Batch;
   for (const Item &It : Items) {
     if (It.Record)
       emitRecord(Diags, Pos, *It.Record, O);

@@ -23,9 +23,7 @@ static const FunctionDecl *staticCallee(const Expr *E) {
   return R ? dyn_cast<FunctionDecl>(R->getDecl()) : nullptr;
 }
 
-// `__builtin_memcpy` is memcpy, and so are `__builtin___memcpy_chk` and
-// `__builtin_memcpy_inline`.
-static std::string libraryName(StringRef Name) {
+std::string libraryName(StringRef Name) {
   if (startsWith(Name, "__builtin___") && endsWith(Name, "_chk"))
     return Name.substr(12, Name.size() - 16).str();
   if (startsWith(Name, "__builtin_") && endsWith(Name, "_inline"))

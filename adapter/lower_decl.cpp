@@ -42,9 +42,9 @@ esc_fn_desc Lowerer::describe(const FunctionDecl *D, const FunctionFacts &Ff) {
   return Desc;
 }
 
-void Lowerer::function(const FunctionDecl *D) {
+void Lowerer::function(const FunctionDecl *D, FunctionFacts Ff) {
   FD = D;
-  Facts = scanFunction(D, SM);
+  Facts = std::move(Ff);
   Transient = transientStores(D, Ctx, Facts);
   Vars.clear();
   Functions.clear();

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_map>
 
 using namespace clang;
 
@@ -19,7 +20,8 @@ namespace {
 
 class Consumer : public ASTConsumer {
 public:
-  explicit Consumer(const PluginOptions &O) : Opts(O) {}
+  Consumer(const PluginOptions &O, bool DisableFree)
+      : Opts(O), DisableFree(DisableFree) {}
   void HandleTranslationUnit(ASTContext &Ctx) override;
 
 private:
@@ -27,6 +29,7 @@ private:
   bool readSummaries(esc_module *M, DiagnosticsEngine &Diags);
   void writeOutputs(esc_module *M, DiagnosticsEngine &Diags);
   PluginOptions Opts;
+  bool DisableFree; // clang's -disable-free: the process is about to end
 };
 
 // summaries=PATH: one file, or every *.escsum file of a directory (sorted,
@@ -74,19 +77,40 @@ void Consumer::writeOutputs(esc_module *M, DiagnosticsEngine &Diags) {
                 "cannot write '" + Opts.ExportSummaries + "': " + Err);
 }
 
-static void lowerAll(ASTContext &Ctx, Positions &Pos, esc_module *M,
-                     bool FlowTexts) {
-  PointerTypes Types;
-  Lowerer L(Ctx, Pos, Types, M, FlowTexts);
-  const SourceManager &SM = Ctx.getSourceManager();
-  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
-    const auto *Fn = dyn_cast<FunctionDecl>(D);
-    if (Fn && Fn->doesThisDeclarationHaveABody() &&
-        isa<CompoundStmt>(Fn->getBody()) &&
-        !SM.isInSystemHeader(Fn->getLocation()))
-      L.function(Fn);
+// The functions defined outside system headers, scanned and declared to
+// the engine with the functions they mention. The engine has each lowered
+// when it solves it (esc_fn_declare), so that its graph lives only that
+// long; the scan's facts wait here until then.
+struct Declared {
+  Lowerer *L = nullptr; // made once the module exists
+  std::unordered_map<const FunctionDecl *, FunctionFacts> Facts;
+
+  void declareAll(ASTContext &Ctx, esc_module *M) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+      const auto *Fn = dyn_cast<FunctionDecl>(D);
+      if (!Fn || !Fn->doesThisDeclarationHaveABody() ||
+          !isa<CompoundStmt>(Fn->getBody()) ||
+          SM.isInSystemHeader(Fn->getLocation()))
+        continue;
+      FunctionFacts &F = Facts[Fn] = scanFunction(Fn, SM);
+      std::vector<const char *> Names;
+      for (const std::string &N : F.Mentions)
+        Names.push_back(N.c_str());
+      esc_fn_declare(M, Fn->getName().str().c_str(), Names.data(),
+                     (unsigned)Names.size(), Fn);
+      F.Mentions = {}; // the engine has its copy
+    }
   }
-}
+
+  // options.lower
+  static void lower(void *Ctx, const void *Handle) {
+    auto *Self = static_cast<Declared *>(Ctx);
+    auto It = Self->Facts.find(static_cast<const FunctionDecl *>(Handle));
+    Self->L->function(It->first, std::move(It->second));
+    Self->Facts.erase(It);
+  }
+};
 
 void Consumer::HandleTranslationUnit(ASTContext &Ctx) {
   DiagnosticsEngine &Diags = Ctx.getDiagnostics();
@@ -100,6 +124,9 @@ void Consumer::HandleTranslationUnit(ASTContext &Ctx) {
   LocalDescriber Locals(Ctx, Pos);
   EO.describe_local = &LocalDescriber::describe;
   EO.describe_local_ctx = &Locals;
+  Declared Fns;
+  EO.lower = &Declared::lower;
+  EO.lower_ctx = &Fns;
   std::string Main =
       SM.getFilename(SM.getLocForStartOfFile(SM.getMainFileID())).str();
   esc_module *M = esc_module_new(Main.c_str(), &EO);
@@ -110,19 +137,26 @@ void Consumer::HandleTranslationUnit(ASTContext &Ctx) {
   Pos.attach(M);
   if (configure(M, Diags)) {
     declareAttributes(Ctx, M);
-    lowerAll(Ctx, Pos, M, Opts.Engine.m_level >= 2);
+    PointerTypes Types;
+    Lowerer L(Ctx, Pos, Types, M, Opts.Engine.m_level >= 2);
+    Fns.L = &L;
+    Fns.declareAll(Ctx, M);
     esc_module_solve(M);
     emitRecords(Diags, Pos, M, Opts);
     writeOutputs(M, Diags);
   }
-  esc_module_free(M);
+  // Like clang's own AST under -disable-free (the default of `clang -c`),
+  // the module dies with the process: freeing it would only cost time.
+  if (!DisableFree)
+    esc_module_free(M);
 }
 
 class Action : public PluginASTAction {
 protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    return std::make_unique<Consumer>(Opts);
+    bool DisableFree = CI.getFrontendOpts().DisableFree;
+    return std::make_unique<Consumer>(Opts, DisableFree);
   }
 
   bool ParseArgs(const CompilerInstance &CI,

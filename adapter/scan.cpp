@@ -2,9 +2,22 @@
 // that depend on the whole body: which labels are targets of backward gotos
 // (they start a loop), whether setjmp is called (no promotion), and which
 // locals are written after their declaration (so that `size_t n = 16;
-// malloc(n)` still folds to a constant size), and the storage that an
-// earlier `escan --fix` run declared (escan_heap_<N>).
+// malloc(n)` still folds to a constant size), the storage that an
+// earlier `escan --fix` run declared (escan_heap_<N>), and the functions
+// it names.
+//
+// The engine builds a function's graph only when it solves it, callees
+// first, and frees it once its records are made (esc_fn_declare); it
+// orders that work by the names, which must include every callee the
+// lowering will find. So they are any reference to a function (called or
+// not), under the name lowering gives a call (`__builtin_memcpy` is
+// memcpy) and its own, the cleanup functions of `__attribute__((cleanup))`
+// locals, and what the size expressions of variably modified types name:
+// those hang off declarations and types, not statements. Extra names only
+// make the engine's batches coarser.
 #include "adapter.h"
+
+#include "clang/AST/Attr.h"
 
 using namespace clang;
 
@@ -24,6 +37,21 @@ public:
     walkStmts(S, [this](const Stmt *Sub) { visit(Sub); });
   }
 
+  // The size expressions along T (arrays of, pointers to).
+  void type(clang::QualType T) {
+    for (const Type *Ty = T.getTypePtrOrNull(); Ty;) {
+      Ty = Ty->getUnqualifiedDesugaredType();
+      if (const auto *V = dyn_cast<VariableArrayType>(Ty))
+        walk(V->getSizeExpr());
+      if (const auto *A = dyn_cast<ArrayType>(Ty))
+        Ty = A->getElementType().getTypePtrOrNull();
+      else if (const auto *P = dyn_cast<PointerType>(Ty))
+        Ty = P->getPointeeType().getTypePtrOrNull();
+      else
+        break;
+    }
+  }
+
   // A computed goto may jump to any label whose address is taken.
   void finish() {
     if (ComputedGoto)
@@ -40,8 +68,17 @@ private:
       AddressTaken.insert(A->getLabel());
     else if (const auto *C = dyn_cast<CallExpr>(S))
       call(C);
+    else if (const auto *R = dyn_cast<DeclRefExpr>(S))
+      mention(dyn_cast<FunctionDecl>(R->getDecl()));
     else if (const auto *D = dyn_cast<DeclStmt>(S))
       declStmt(D);
+    else if (const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
+      if (U->isArgumentType())
+        type(U->getArgumentType());
+    } else if (const auto *E = dyn_cast<ExplicitCastExpr>(S))
+      type(E->getTypeAsWritten());
+    else if (const auto *L = dyn_cast<CompoundLiteralExpr>(S))
+      type(L->getType());
     else if (const auto *B = dyn_cast<BinaryOperator>(S)) {
       if (B->isAssignmentOp())
         mutate(B->getLHS());
@@ -69,23 +106,43 @@ private:
           Out.UsesSetjmp = true;
   }
 
-  // `escan_heap_<N>`, N decimal: storage from an earlier --fix run.
+  void mention(const FunctionDecl *F) {
+    if (!F)
+      return;
+    Out.Mentions.push_back(libraryName(F->getName()));
+    if (Out.Mentions.back() != F->getName())
+      Out.Mentions.push_back(F->getName().str());
+  }
+
   void declStmt(const DeclStmt *D) {
     for (const Decl *Dc : D->decls()) {
+      if (const auto *T = dyn_cast<TypedefNameDecl>(Dc))
+        type(T->getUnderlyingType());
       const auto *V = dyn_cast<VarDecl>(Dc);
-      if (!V || !V->getIdentifier())
+      if (!V)
         continue;
-      llvm::StringRef Name = V->getName();
-      if (!Name.consume_front("escan_heap_") || Name.empty())
-        continue;
-      uint32_t N = 0;
-      if (Name.getAsInteger(10, N) || N == UINT32_MAX)
-        continue;
-      Out.Storage.push_back(V);
-      if (N >= Out.FirstStorageId)
-        Out.FirstStorageId = N + 1;
+      type(V->getType());
+      if (const auto *A = V->getAttr<CleanupAttr>())
+        mention(A->getFunctionDecl());
+      storage(V);
     }
   }
+
+  // `escan_heap_<N>`, N decimal: storage from an earlier --fix run.
+  void storage(const VarDecl *V) {
+    if (!V->getIdentifier())
+      return;
+    llvm::StringRef Name = V->getName();
+    if (!Name.consume_front("escan_heap_") || Name.empty())
+      return;
+    uint32_t N = 0;
+    if (Name.getAsInteger(10, N) || N == UINT32_MAX)
+      return;
+    Out.Storage.push_back(V);
+    if (N >= Out.FirstStorageId)
+      Out.FirstStorageId = N + 1;
+  }
+
 
   void mutate(const Expr *E) {
     if (const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
@@ -104,6 +161,8 @@ private:
 FunctionFacts scanFunction(const FunctionDecl *FD, const SourceManager &SM) {
   FunctionFacts Facts;
   Scanner S(SM, Facts);
+  for (const ParmVarDecl *P : FD->parameters())
+    S.type(P->getType());
   S.walk(FD->getBody());
   S.finish();
   return Facts;

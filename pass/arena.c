@@ -8,9 +8,12 @@
  * reuses the same pages for every function instead of faulting in fresh
  * ones. A solution keeps its results in an arena of its own.
  *
- * Memory from an arena is 16-byte aligned and never moves; growing an
- * object means allocating a bigger one and copying (bitset.c does that).
+ * Memory from an arena is 16-byte aligned (strings excepted: they pack
+ * tight) and never moves; growing an object means allocating a bigger one
+ * and copying (bitset.c does that). The module keeps its strings, names
+ * and source texts, in an arena of their own.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,12 +45,24 @@ static void new_block(esc_arena *a, size_t n) {
   a->total += size;
 }
 
+/* n bytes at the next multiple of 16 (strings may have left next odd). */
 void *esc_arena_alloc(esc_arena *a, size_t n) {
-  n = (n + 15) & ~(size_t)15;
-  if ((size_t)(a->end - a->next) < n)
+  size_t skip = (size_t)-(uintptr_t)a->next & 15;
+  if ((size_t)(a->end - a->next) < skip + n) {
     new_block(a, n);
-  void *p = a->next;
-  a->next += n;
+    skip = 0;
+  }
+  void *p = a->next + skip;
+  a->next += skip + n;
+  return p;
+}
+
+char *esc_arena_strdup(esc_arena *a, const char *s, size_t len) {
+  if ((size_t)(a->end - a->next) < len + 1)
+    new_block(a, len + 1);
+  char *p = memcpy(a->next, s, len);
+  p[len] = 0;
+  a->next += len + 1;
   return p;
 }
 

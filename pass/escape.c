@@ -105,11 +105,7 @@ static void finish_fn(esc_fn *f) {
     decide(f, ESC_PLACE_HEAP | ESC_PLACE_STACK);
   }
   esc_explain_done(f);
-  esc_solution_free(f->sol);
-  f->sol = NULL;
-  free(f->cls);
-  f->cls = NULL;
-  esc_graph_release(f);
+  esc_graph_free(f);
 }
 
 /* Solves f once more and reports whether its summary changed. */
@@ -156,10 +152,47 @@ static esc_ivec *callers_within(esc_module *m, esc_fn **c, unsigned n) {
   return callers;
 }
 
+/* The members in post-order of a depth-first walk of their calls from
+ * c[n-1] (Tarjan's root): callees before callers, but for the calls that
+ * close a cycle. Sweeps in this order re-solve an eighth fewer members on
+ * SQLite than in Tarjan's order. */
+static unsigned *callees_first(unsigned n, const esc_ivec *callers) {
+  esc_ivec *callees = calloc(n, sizeof *callees);
+  unsigned *order = malloc(n * sizeof *order);
+  unsigned *stack = malloc(n * sizeof *stack), *next = calloc(n, sizeof *next);
+  uint8_t *seen = calloc(n, 1);
+  if (!callees || !order || !stack || !next || !seen)
+    esc_fatal("out of memory");
+  for (unsigned i = 0; i < n; i++)
+    for (unsigned j = 0; j < callers[i].n; j++)
+      esc_ivec_push(&callees[callers[i].v[j]], (int32_t)i);
+  unsigned sp = 0, k = 0;
+  stack[sp++] = n - 1;
+  seen[n - 1] = 1;
+  while (sp) {
+    unsigned v = stack[sp - 1];
+    if (next[v] == callees[v].n) {
+      order[k++] = v;
+      sp--;
+      continue;
+    }
+    unsigned w = (unsigned)callees[v].v[next[v]++];
+    if (!seen[w]) {
+      seen[w] = 1;
+      stack[sp++] = w;
+    }
+  }
+  for (unsigned i = 0; i < n; i++)
+    free(callees[i].v);
+  free(callees), free(stack), free(next), free(seen);
+  return order;
+}
+
 /* A recursive component: start from empty summaries and re-solve a member
  * only when the summary of a member it calls has changed. */
 static bool iterate_component(esc_fn **c, unsigned n) {
   esc_ivec *callers = callers_within(c[0]->m, c, n);
+  unsigned *order = callees_first(n, callers);
   uint8_t *dirty = malloc(n);
   if (!dirty)
     esc_fatal("out of memory");
@@ -168,7 +201,8 @@ static bool iterate_component(esc_fn **c, unsigned n) {
   bool pending = true;
   while (pending && solves < budget) {
     pending = false;
-    for (unsigned i = 0; i < n && solves < budget; i++) {
+    for (unsigned k = 0; k < n && solves < budget; k++) {
+      unsigned i = order[k];
       if (!dirty[i])
         continue;
       dirty[i] = 0;
@@ -183,6 +217,7 @@ static bool iterate_component(esc_fn **c, unsigned n) {
   for (unsigned i = 0; i < n; i++)
     free(callers[i].v);
   free(callers);
+  free(order);
   free(dirty);
   return !pending;
 }
@@ -204,50 +239,59 @@ static void solve_component(esc_fn **c, unsigned n) {
     finish_fn(c[i]);
 }
 
-/* ---- call graph components (Tarjan, callees first) ----------------------- */
+/* ---- call graph components (Tarjan, callees first) ----------------------- *
+ *
+ * Two levels. Declared functions (esc_fn_declare) have no graph yet, only
+ * the names their bodies mention, a superset of their calls. Components of
+ * that graph come callees first like any other; each is a batch: its
+ * declared members are built (options.lower), then the components of their
+ * actual calls within the batch are solved, callees first, and each graph
+ * is freed once finished. Every actual callee outside the batch belongs to
+ * an earlier batch, so it is solved already. Without declared functions
+ * both levels see the same edges and a batch is one component. */
 
 typedef struct cg {
   esc_module *m;
+  bool by_calls;         /* edges: actual calls, else mentions */
+  const uint8_t *member; /* by_calls: the batch (other nodes are done) */
   int32_t *idx, *low, *stack;
   uint8_t *on;
   unsigned sp;
-  int32_t counter, ncomp;
+  int32_t counter;
+  int32_t *ncomp; /* components numbered across batches */
+  esc_fn **comp;  /* the component being popped */
 } cg;
 
 static int32_t callee_of(esc_module *m, const esc_callrec *c) {
   return c->d.callee ? esc_pmap_get(&m->fn_by_name, c->d.callee) : -1;
 }
 
-static void component(cg *g, int32_t v) {
-  esc_fn **c = malloc(g->m->nfns * sizeof *c);
-  unsigned n = 0;
-  int32_t w;
-  if (!c)
-    esc_fatal("out of memory");
-  do {
-    w = g->stack[--g->sp];
-    g->on[w] = 0;
-    c[n++] = g->m->fns[w];
-    g->m->fns[w]->scc = g->ncomp;
-  } while (w != v);
-  g->ncomp++;
-  for (unsigned i = 0; i < n; i++) {
-    c[i]->recursive = n > 1;
-    for (unsigned j = 0; j < c[i]->ncalls; j++)
-      c[i]->recursive |=
-          callee_of(g->m, &c[i]->calls[j]) == (int32_t)c[i]->index;
-  }
-  solve_component(c, n);
-  free(c);
+/* The j-th edge of v (a function index, or -1 for none), j < degree. */
+static unsigned degree(const cg *g, const esc_fn *f) {
+  return f->declared && !g->by_calls ? f->nmentions : f->ncalls;
 }
+
+static int32_t edge(const cg *g, const esc_fn *f, unsigned j) {
+  if (f->declared && !g->by_calls)
+    return esc_pmap_get(&g->m->fn_by_name, f->mentions[j]);
+  int32_t w = callee_of(g->m, &f->calls[j]);
+  if (w < 0 || !g->by_calls || g->member[w])
+    return w;
+  if (!g->m->fns[w]->summary)
+    esc_fatal("'%s' calls '%s', which its declaration did not mention",
+              f->d.name, g->m->fns[w]->d.name);
+  return -1; /* solved in an earlier batch */
+}
+
+static void popped(cg *g, esc_fn **c, unsigned n);
 
 static void strongconnect(cg *g, int32_t v) {
   g->idx[v] = g->low[v] = g->counter++;
   g->stack[g->sp++] = v;
   g->on[v] = 1;
   const esc_fn *f = g->m->fns[v];
-  for (unsigned j = 0; j < f->ncalls; j++) {
-    int32_t w = callee_of(g->m, &f->calls[j]);
+  for (unsigned j = 0; j < degree(g, f); j++) {
+    int32_t w = edge(g, f, j);
     if (w < 0)
       continue;
     if (g->idx[w] < 0) {
@@ -258,30 +302,110 @@ static void strongconnect(cg *g, int32_t v) {
       g->low[v] = g->idx[w];
     }
   }
-  if (g->low[v] == g->idx[v])
-    component(g, v);
+  if (g->low[v] != g->idx[v])
+    return;
+  unsigned n = 0;
+  int32_t w;
+  do {
+    w = g->stack[--g->sp];
+    g->on[w] = 0;
+    g->comp[n++] = g->m->fns[w];
+  } while (w != v);
+  esc_fn **c = malloc(n * sizeof *c);
+  if (!c)
+    esc_fatal("out of memory");
+  memcpy(c, g->comp, n * sizeof *c);
+  popped(g, c, n);
+  free(c);
 }
 
+/* A component of actual calls: solve it. */
+static void component(cg *g, esc_fn **c, unsigned n) {
+  for (unsigned i = 0; i < n; i++)
+    c[i]->scc = *g->ncomp;
+  ++*g->ncomp;
+  for (unsigned i = 0; i < n; i++) {
+    c[i]->recursive = n > 1;
+    for (unsigned j = 0; j < c[i]->ncalls; j++)
+      c[i]->recursive |=
+          callee_of(g->m, &c[i]->calls[j]) == (int32_t)c[i]->index;
+  }
+  solve_component(c, n);
+}
+
+/* Builds the graph of a declared function. */
+static void lower(esc_fn *f) {
+  esc_module *m = f->m;
+  if (!m->opts.lower)
+    esc_fatal("'%s' is declared, but there is no options.lower", f->d.name);
+  m->lowering = f;
+  m->opts.lower(m->opts.lower_ctx, f->handle);
+  if (m->lowering == f) /* the frontend gave up on it: an empty body */
+    esc_fn_begin(m, &(esc_fn_desc){.name = f->d.name});
+  if (!f->ended)
+    esc_fn_end(f);
+  f->declared = false;
+}
+
+/* A batch: build its declared members, then solve the components of their
+ * actual calls. Tarjan over those starts from the batch's root (c[n-1]) so
+ * that a batch of eager functions is solved exactly as one component. */
+static void batch(cg *outer, esc_fn **c, unsigned n) {
+  esc_module *m = outer->m;
+  uint8_t *member = calloc(m->nfns, 1);
+  cg g = {.m = m,
+          .by_calls = true,
+          .member = member,
+          .idx = outer->idx + m->nfns,
+          .low = outer->low + m->nfns,
+          .stack = outer->stack + m->nfns,
+          .on = outer->on + m->nfns,
+          .ncomp = outer->ncomp,
+          .comp = outer->comp + m->nfns};
+  if (!member)
+    esc_fatal("out of memory");
+  for (unsigned i = 0; i < n; i++) {
+    if (c[i]->declared)
+      lower(c[i]);
+    else if (!c[i]->ended)
+      esc_fn_end(c[i]);
+    member[c[i]->index] = 1;
+    g.idx[c[i]->index] = -1;
+  }
+  for (unsigned i = n; i-- > 0;)
+    if (g.idx[c[i]->index] < 0)
+      strongconnect(&g, (int32_t)c[i]->index);
+  free(member);
+}
+
+static void popped(cg *g, esc_fn **c, unsigned n) {
+  if (g->by_calls)
+    component(g, c, n);
+  else
+    batch(g, c, n);
+}
+
+/* The arrays hold both levels: the batch's half starts at m->nfns. */
 void esc_module_solve(esc_module *m) {
-  unsigned n = m->nfns ? m->nfns : 1;
+  if (m->solved)
+    esc_fatal("esc_module_solve: the module is solved already");
+  m->solved = true;
+  unsigned n = 2 * (m->nfns ? m->nfns : 1);
+  int32_t ncomp = 0;
   cg g = {.m = m,
           .idx = malloc(n * sizeof(int32_t)),
           .low = malloc(n * sizeof(int32_t)),
           .stack = malloc(n * sizeof(int32_t)),
-          .on = calloc(n, 1)};
-  if (!g.idx || !g.low || !g.stack || !g.on)
+          .on = calloc(n, 1),
+          .ncomp = &ncomp,
+          .comp = malloc(n * sizeof(esc_fn *))};
+  if (!g.idx || !g.low || !g.stack || !g.on || !g.comp)
     esc_fatal("out of memory");
-  for (unsigned i = 0; i < m->nfns; i++) {
+  for (unsigned i = 0; i < m->nfns; i++)
     g.idx[i] = -1;
-    esc_summary_free(m->fns[i]->summary); /* solving twice starts over */
-    m->fns[i]->summary = NULL;
-    if (!m->fns[i]->ended)
-      esc_fn_end(m->fns[i]);
-  }
-  esc_records_free(m);
   for (unsigned i = 0; i < m->nfns; i++)
     if (g.idx[i] < 0)
       strongconnect(&g, (int32_t)i);
-  free(g.idx), free(g.low), free(g.stack), free(g.on);
+  free(g.idx), free(g.low), free(g.stack), free(g.on), free(g.comp);
   esc_report_sort(m);
 }

@@ -81,14 +81,41 @@ static esc_tag fact(esc_fn *f, esc_pos pos, const char *expr) {
 
 /* ---- functions and blocks ---------------------------------------------- */
 
-esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d) {
+/* A new function of m, found by name from now on (the first definition
+ * of a name wins). */
+static esc_fn *new_fn(esc_module *m, const char *name) {
   esc_fn *f = calloc(1, sizeof *f);
   if (!f)
     esc_fatal("out of memory");
   f->m = m;
+  f->d.name = esc_intern(m, name ? name : "");
+  f->index = m->nfns;
+  ESC_PUSH(m->fns, m->nfns, m->capfns, f);
+  if (esc_pmap_get(&m->fn_by_name, f->d.name) < 0)
+    esc_pmap_put(&m->fn_by_name, f->d.name, (int32_t)f->index);
+  return f;
+}
+
+void esc_fn_declare(esc_module *m, const char *name,
+                    const char *const *mentions, unsigned nmentions,
+                    const void *handle) {
+  esc_fn *f = new_fn(m, name);
+  f->declared = true;
+  f->handle = handle;
+  f->mentions = malloc((nmentions ? nmentions : 1) * sizeof *f->mentions);
+  if (!f->mentions)
+    esc_fatal("out of memory");
+  for (unsigned i = 0; i < nmentions; i++)
+    f->mentions[i] = esc_intern(m, mentions[i]);
+  f->nmentions = nmentions;
+}
+
+/* Within options.lower, the declared function being built. */
+esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d) {
+  esc_fn *f = m->lowering ? m->lowering : new_fn(m, d->name);
+  m->lowering = NULL;
   f->d = *d;
   f->d.name = esc_intern(m, d->name ? d->name : "");
-  f->index = m->nfns;
   f->result = f->unknown = f->sink = f->extern_mem = ESC_NONE;
   f->params = calloc(d->nparams ? d->nparams : 1, sizeof *f->params);
   if (!f->params)
@@ -100,34 +127,20 @@ esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d) {
   }
   esc_blk body = {.parent = 0, .loop_depth = 0, .lbrace = d->body_lbrace};
   ESC_PUSH(f->blk, f->nblk, f->capblk, body);
-  ESC_PUSH(m->fns, m->nfns, m->capfns, f);
-  if (esc_pmap_get(&m->fn_by_name, f->d.name) < 0)
-    esc_pmap_put(&m->fn_by_name, f->d.name, (int32_t)f->index);
   return f;
 }
 
-/* Shrinks array a to n elements of elem bytes, giving the rest back. */
-static void shrink(void *a, unsigned *cap, size_t elem, unsigned n) {
-  if (!n) {
-    free(*(void **)a);
-    *(void **)a = NULL;
-  } else if (!(*(void **)a = realloc(*(void **)a, n * elem))) {
-    esc_fatal("out of memory");
-  }
-  *cap = n;
-}
-
-/* The adapter's graph is kept until the module is freed: no slack. */
+/* The adapter's graph is kept until the function is finished: no slack. */
 void esc_fn_end(esc_fn *f) {
   f->ended = true;
   f->nbase_obj = f->nobj;
   f->nbase_con = f->ncon;
   f->nbase_wheres = f->nwheres;
-  shrink(&f->obj, &f->capobj, sizeof *f->obj, f->nobj);
-  shrink(&f->con, &f->capcon, sizeof *f->con, f->ncon);
-  shrink(&f->wheres, &f->capwheres, sizeof *f->wheres, f->nwheres);
-  shrink(&f->blk, &f->capblk, sizeof *f->blk, f->nblk);
-  shrink(&f->calls, &f->capcalls, sizeof *f->calls, f->ncalls);
+  esc_shrink(&f->obj, &f->capobj, sizeof *f->obj, f->nobj);
+  esc_shrink(&f->con, &f->capcon, sizeof *f->con, f->ncon);
+  esc_shrink(&f->wheres, &f->capwheres, sizeof *f->wheres, f->nwheres);
+  esc_shrink(&f->blk, &f->capblk, sizeof *f->blk, f->nblk);
+  esc_shrink(&f->calls, &f->capcalls, sizeof *f->calls, f->ncalls);
 }
 
 esc_block_id esc_block(esc_fn *f, esc_block_id parent, unsigned loop_depth,
@@ -321,8 +334,8 @@ static void *dup_nodes(const esc_node *v, unsigned n) {
 void esc_call(esc_fn *f, const esc_call_desc *d) {
   esc_callrec c = {.d = *d};
   c.d.callee = esc_intern(f->m, d->callee);
-  c.d.text = esc_intern(f->m, d->text ? d->text : "");
-  c.d.args_text = esc_intern(f->m, d->args_text);
+  c.d.text = esc_keep(f->m, d->text ? d->text : "");
+  c.d.args_text = esc_keep(f->m, d->args_text);
   c.d.args = dup_nodes(d->args, d->nargs);
   c.d.guard_excludes = dup_nodes(d->guard_excludes, d->nguard_excludes);
   c.where = esc_tag_of(f, &(esc_note){.pos = d->pos, .expr = c.d.text}).where;
@@ -363,32 +376,31 @@ void esc_graph_reset(esc_fn *f) {
     rebuild_globals(f);
 }
 
-void esc_graph_release(esc_fn *f) {
-  esc_graph_reset(f);
-  shrink(&f->obj, &f->capobj, sizeof *f->obj, f->nobj);
-  shrink(&f->con, &f->capcon, sizeof *f->con, f->ncon);
-  shrink(&f->wheres, &f->capwheres, sizeof *f->wheres, f->nwheres);
-  shrink(&f->sites, &f->capsites, sizeof *f->sites, 0);
-  shrink(&f->frees, &f->capfrees, sizeof *f->frees, 0);
-}
-
-void esc_fn_free(esc_fn *f) {
+/* Callers need only f's description and summary (call.c): the graph goes,
+ * and its memory serves the functions solved after f. */
+void esc_graph_free(esc_fn *f) {
   for (unsigned i = 0; i < f->ncalls; i++) {
     free((void *)f->calls[i].d.args);
     free((void *)f->calls[i].d.guard_excludes);
   }
-  free(f->calls);
-  free(f->obj);
-  free(f->con);
-  free(f->wheres);
-  free(f->blk);
-  free(f->params);
-  free(f->sites);
-  free(f->frees);
-  free(f->ldecls);
+  free(f->calls), free(f->obj), free(f->con), free(f->wheres), free(f->blk);
+  free(f->params), free(f->sites), free(f->frees), free(f->ldecls);
+  free(f->mentions);
   free(f->cls);
+  esc_explain_done(f);
   esc_solution_free(f->sol);
-  esc_summary_free(f->summary);
   esc_pmap_free(&f->globals);
+  esc_summary *s = f->summary;
+  esc_fn_desc d = f->d;
+  unsigned index = f->index;
+  int32_t scc = f->scc;
+  esc_module *m = f->m;
+  *f = (esc_fn){.m = m, .d = d, .index = index, .scc = scc, .summary = s,
+                .ended = true};
+}
+
+void esc_fn_free(esc_fn *f) {
+  esc_graph_free(f);
+  esc_summary_free(f->summary);
   free(f);
 }

@@ -23,6 +23,8 @@ typedef struct esc_arena {
 
 void *esc_arena_alloc(esc_arena *a, size_t n);
 void *esc_arena_zalloc(esc_arena *a, size_t n);
+/* A copy of the len bytes at s and a terminating NUL, unaligned. */
+char *esc_arena_strdup(esc_arena *a, const char *s, size_t len);
 /* Frees everything allocated, keeping the memory for the next use. */
 void esc_arena_rewind(esc_arena *a);
 void esc_arena_free(esc_arena *a);
@@ -36,6 +38,8 @@ _Noreturn void esc_fatal(const char *fmt, ...)
 
 /* Grows *v so that it holds at least `need` elements of `elem` bytes. */
 void esc_grow(void *v, unsigned *cap, size_t elem, unsigned need);
+/* Shrinks *v to exactly n elements: for arrays kept long after they grew. */
+void esc_shrink(void *v, unsigned *cap, size_t elem, unsigned n);
 #define ESC_PUSH(arr, n, cap, val)                                             \
   do {                                                                         \
     esc_grow(&(arr), &(cap), sizeof *(arr), (n) + 1);                          \
@@ -62,6 +66,8 @@ void esc_ivec_push(esc_ivec *iv, int32_t x);
 
 /* Interned strings: the same text gives the same pointer, owned by m. */
 const char *esc_intern(esc_module *m, const char *s);
+/* A copy owned by the module, not interned (texts compared by content). */
+const char *esc_keep(esc_module *m, const char *s);
 /* A string owned by m (printf-style), freed with the module. */
 const char *esc_strf(esc_module *m, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -102,6 +108,9 @@ struct esc_module {
   esc_param_line *plines;
   unsigned nplines, capplines;
   esc_arena scratch; /* the solver's working state, rewound per solve */
+  esc_arena text;    /* interned and kept strings */
+  esc_fn *lowering;  /* the declared function options.lower is building */
+  bool solved;       /* esc_module_solve consumed the graphs */
 };
 
 /* ==== bitset.c: sparse bitsets over pointee indices ===================== */
@@ -190,7 +199,7 @@ typedef struct esc_blk {
 } esc_blk;
 
 typedef struct esc_callrec {
-  esc_call_desc d; /* strings interned, arrays owned */
+  esc_call_desc d; /* callee interned, texts kept, arrays owned */
   uint32_t where;  /* d.pos and d.text in f->wheres */
 } esc_callrec;
 
@@ -250,6 +259,12 @@ struct esc_fn {
    * and is undone before each solve of a recursive component. */
   unsigned nbase_obj, nbase_con, nbase_wheres;
   bool ended, recursive, calls_setjmp;
+  /* esc_fn_declare: the graph comes from options.lower(handle) when the
+   * function is solved; mentions (interned) order the work till then. */
+  bool declared;
+  const void *handle;
+  const char **mentions;
+  unsigned nmentions;
   bool has_undone; /* some constraint is undone: dangling needs a 2nd solve */
   int32_t scc;     /* call-graph component (escape.c) */
   esc_site *sites;
@@ -284,8 +299,8 @@ bool esc_is_stack(uint8_t kind);
 bool esc_is_static(uint8_t kind);
 /* Drops everything call instantiation added (recursive components). */
 void esc_graph_reset(esc_fn *f);
-/* The same once f's decisions are made, and gives the memory back. */
-void esc_graph_release(esc_fn *f);
+/* Frees f's graph once its decisions are made; d and summary stay. */
+void esc_graph_free(esc_fn *f);
 void esc_fn_free(esc_fn *f);
 
 /* ==== solve.c: the worklist solver ====================================== */
@@ -365,10 +380,11 @@ typedef enum esc_ikind {
 } esc_ikind;
 
 typedef struct esc_iobj {
-  uint8_t kind;
-  int32_t a, b;
   const char *name; /* STATIC: interned */
-} esc_iobj;
+  int32_t a;        /* CALLER: the parameter; FRESH: the object */
+  int16_t b;        /* CALLER: the level */
+  uint8_t kind;     /* esc_ikind */
+} esc_iobj;         /* 16 bytes: a TU's summaries hold 100,000s of edges */
 
 typedef struct esc_iedge {
   esc_iobj x, y; /* x ∋ y */

@@ -36,6 +36,16 @@ void esc_grow(void *v, unsigned *cap, size_t elem, unsigned need) {
   *cap = c;
 }
 
+void esc_shrink(void *v, unsigned *cap, size_t elem, unsigned n) {
+  if (!n) {
+    free(*(void **)v);
+    *(void **)v = NULL;
+  } else if (!(*(void **)v = realloc(*(void **)v, n * elem))) {
+    esc_fatal("out of memory");
+  }
+  *cap = n;
+}
+
 void esc_ivec_push(esc_ivec *iv, int32_t x) {
   ESC_PUSH(iv->v, iv->n, iv->cap, x);
 }
@@ -161,13 +171,16 @@ const char *esc_intern(esc_module *m, const char *s) {
   uint64_t h = text_hash(s, len);
   esc_istr *e = &m->itab[intern_slot(m, s, h)];
   if (!e->s) {
-    char *c = malloc(len + 1);
-    if (c)
-      memcpy(c, s, len + 1);
-    *e = (esc_istr){.hash = h, .s = own(m, c)};
+    *e = (esc_istr){.hash = h, .s = esc_arena_strdup(&m->text, s, len)};
     m->nitab++;
   }
   return e->s;
+}
+
+/* Source texts are mostly unique and never compared by address: a copy is
+ * cheaper than an interned string (no hashing, no table slot). */
+const char *esc_keep(esc_module *m, const char *s) {
+  return s ? esc_arena_strdup(&m->text, s, strlen(s)) : NULL;
 }
 
 const char *esc_strf(esc_module *m, const char *fmt, ...) {
@@ -255,5 +268,6 @@ void esc_module_free(esc_module *m) {
   esc_pmap_free(&m->decl_by_name);
   esc_pmap_free(&m->ext_by_name);
   esc_arena_free(&m->scratch);
+  esc_arena_free(&m->text);
   free(m);
 }

@@ -111,7 +111,7 @@ static bool get_iobj(reader *r, const char *t, esc_iobj *o) {
   if (sscanf(t, "c:%d:%d%n", &a, &b, &n) == 2 && !t[n]) {
     if (a < 0 || (unsigned)a >= r->cur->nparams || b < 1 || b > ESC_DEPTH)
       return fail(r, "caller memory out of range");
-    *o = (esc_iobj){.kind = ESC_I_CALLER, .a = a, .b = b};
+    *o = (esc_iobj){.kind = ESC_I_CALLER, .a = a, .b = (int16_t)b};
   } else if (sscanf(t, "n:%d%n", &a, &n) == 1 && !t[n]) {
     if (a < 0 || (unsigned)a >= r->cur->nfresh)
       return fail(r, "fresh object out of range");

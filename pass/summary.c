@@ -33,7 +33,7 @@ typedef struct extract {
 } extract;
 
 static esc_iobj iobj(esc_ikind k, int32_t a, int32_t b, const char *name) {
-  return (esc_iobj){.kind = (uint8_t)k, .a = a, .b = b, .name = name};
+  return (esc_iobj){.kind = (uint8_t)k, .a = a, .b = (int16_t)b, .name = name};
 }
 
 static esc_iobj heap_iobj(extract *x, esc_node n) {
@@ -195,6 +195,9 @@ void esc_summary_normalize(esc_summary *s) {
     if (!k || cmp_iobj(&s->frees[k - 1], &s->frees[i]))
       s->frees[k++] = s->frees[i];
   s->nfrees_ = k;
+  /* Summaries live until the module is freed. */
+  esc_shrink(&s->edges, &s->capedges, sizeof *s->edges, s->nedges);
+  esc_shrink(&s->frees, &s->capfrees_, sizeof *s->frees, s->nfrees_);
 }
 
 bool esc_summary_equal(const esc_summary *a, const esc_summary *b) {

@@ -245,6 +245,54 @@ static void mutual_recursion(void **state) {
   esc_module_free(m);
 }
 
+/* The same three functions as mutual_recursion, declared with what they
+ * mention and built only when the engine asks (esc_fn_declare). */
+typedef struct lazy {
+  esc_module *m;
+  char order[16]; /* the functions in the order they were built */
+} lazy;
+
+static void build_declared(void *ctx, const void *handle) {
+  lazy *l = ctx;
+  const char *name = handle;
+  strncat(l->order, name, sizeof l->order - strlen(l->order) - 1);
+  if (!strcmp(name, "user")) {
+    def_user(l->m, "a");
+    return;
+  }
+  esc_fn *f = fn(l->m, name, 1);
+  esc_node p = param(f, 0, "p");
+  call(f, name[0] == 'a' ? "b" : "a", &p, 1, ESC_NONE, 2);
+  if (name[0] == 'b')
+    assign(f, esc_global(f, "h", P(1)), p, 4);
+  esc_fn_end(f);
+}
+
+static void declared_functions_are_built_callees_first(void **state) {
+  (void)state;
+  esc_options o;
+  esc_options_default(&o);
+  o.m_level = 1;
+  lazy l = {0};
+  o.lower = build_declared;
+  o.lower_ctx = &l;
+  l.m = esc_module_new("t.c", &o);
+  const char *user_mentions[] = {"a", "free", "malloc"};
+  const char *a_mentions[] = {"b"}, *b_mentions[] = {"a", "b", "nowhere"};
+  esc_fn_declare(l.m, "user", user_mentions, 3, "user");
+  esc_fn_declare(l.m, "a", a_mentions, 1, "a");
+  esc_fn_declare(l.m, "b", b_mentions, 3, "b");
+  assert_string_equal(l.order, ""); /* nothing is built before solving */
+  esc_module_solve(l.m);
+  assert_string_equal(l.order, "bauser"); /* each once, callees first */
+  assert_true(pline(l.m, "a", "leaking param: p"));
+  assert_true(pline(l.m, "b", "leaking param: p"));
+  assert_non_null(rec(l.m, ESC_KIND_INFO, "malloc(16) escapes to heap"));
+  for (unsigned i = 0; i < l.m->nfns; i++) /* graphs freed once finished */
+    assert_true(l.m->fns[i]->obj == NULL && l.m->fns[i]->summary != NULL);
+  esc_module_free(l.m);
+}
+
 /* node *mk(int d) { n = malloc; n->next = mk(d - 1); return n; } — a
  * recursive allocator: each call's fresh block is a new site, bounded. */
 static void recursive_allocator_terminates(void **state) {
@@ -338,6 +386,7 @@ int main(void) {
       cmocka_unit_test(deallocator_wrapper),
       cmocka_unit_test(recursion_reaches_fixed_point),
       cmocka_unit_test(mutual_recursion),
+      cmocka_unit_test(declared_functions_are_built_callees_first),
       cmocka_unit_test(recursive_allocator_terminates),
       cmocka_unit_test(sidecar_round_trip),
       cmocka_unit_test(sidecar_errors),

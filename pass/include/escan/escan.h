@@ -125,6 +125,10 @@ typedef struct esc_local_decl {
  * the frontend knows nothing of it. */
 typedef bool (*esc_local_fn)(void *ctx, const void *decl, esc_local_decl *out);
 
+/* Builds the graph of the function declared with `handle` (esc_fn_declare):
+ * esc_fn_begin, objects, constraints, calls, esc_fn_end, as for any other. */
+typedef void (*esc_lower_fn)(void *ctx, const void *handle);
+
 typedef struct esc_options {
   int m_level;         /* 0 findings only, 1 every decision, 2 with flows */
   unsigned checks;     /* enum esc_check bits */
@@ -135,6 +139,8 @@ typedef struct esc_options {
   void *source_line_ctx;
   esc_local_fn describe_local; /* NULL: no suggested rewrites */
   void *describe_local_ctx;
+  esc_lower_fn lower; /* graphs of declared functions (esc_fn_declare) */
+  void *lower_ctx;
 } esc_options;
 
 /* Documented defaults (docs/rewrite.md explains the numbers). */
@@ -207,6 +213,17 @@ typedef struct esc_fn_desc {
 esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d);
 /* Marks the function complete; its graph is solved by esc_module_solve. */
 void esc_fn_end(esc_fn *f);
+
+/* A function whose graph is built only when esc_module_solve needs it
+ * (options.lower, called with `handle`), callees first, and freed once its
+ * records are made: a large translation unit then never holds every graph
+ * at once. `mentions` names every function its body refers to, as
+ * esc_call_desc.callee would name them: a superset of its callees, which
+ * orders the work (a callee it leaves out is a fatal error). Within the
+ * callback, esc_fn_begin returns this function. */
+void esc_fn_declare(esc_module *m, const char *name,
+                    const char *const *mentions, unsigned nmentions,
+                    const void *handle);
 
 /* ---- Objects ---------------------------------------------------------- */
 
@@ -345,7 +362,9 @@ void esc_call(esc_fn *f, const esc_call_desc *d);
 /* ---- Solving and results ---------------------------------------------- */
 
 /* Solves every function: summaries bottom-up over call-graph SCCs,
- * escape classes, decisions, explanations, rewrite plans, report records. */
+ * escape classes, decisions, explanations, rewrite plans, report records.
+ * Once per module: each function's graph is freed as soon as its records
+ * are made (a large translation unit never holds them all twice). */
 void esc_module_solve(esc_module *m);
 
 typedef enum esc_kind {
