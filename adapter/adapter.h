@@ -109,6 +109,17 @@ struct FunctionFacts {
   // Every function the body names, by its callee name and its own: a
   // superset of the callees its graph will have (esc_fn_declare).
   std::vector<std::string> Mentions;
+  // For transientStores' prefilter: the assignments of pointers (and
+  // structs) with their pre-order number and whether a loop encloses them,
+  // the number of the last loop, and whether there is a goto.
+  struct Assign {
+    const clang::BinaryOperator *A;
+    unsigned Order;
+    bool InLoop;
+  };
+  std::vector<Assign> PointerAssigns;
+  unsigned LastLoop = 0;
+  bool HasGoto = false;
 };
 
 FunctionFacts scanFunction(const clang::FunctionDecl *FD,

@@ -34,7 +34,17 @@ public:
   Scanner(const SourceManager &SM, FunctionFacts &Out) : SM(SM), Out(Out) {}
 
   void walk(const Stmt *S) {
-    walkStmts(S, [this](const Stmt *Sub) { visit(Sub); });
+    if (!S)
+      return;
+    Order++;
+    visit(S);
+    bool Loop = isLoop(S);
+    if (Loop)
+      Out.LastLoop = Order;
+    Loops += Loop;
+    for (const Stmt *Child : S->children())
+      walk(Child);
+    Loops -= Loop;
   }
 
   // The size expressions along T (arrays of, pointers to).
@@ -59,11 +69,21 @@ public:
   }
 
 private:
+  // `do ... while (0)` is no loop: the CFG drops its back edge.
+  static bool isLoop(const Stmt *S) {
+    if (const auto *D = dyn_cast<DoStmt>(S)) {
+      const auto *Zero =
+          dyn_cast<IntegerLiteral>(D->getCond()->IgnoreParenImpCasts());
+      return !Zero || Zero->getValue() != 0;
+    }
+    return isa<WhileStmt>(S) || isa<ForStmt>(S);
+  }
+
   void visit(const Stmt *S) {
     if (const auto *G = dyn_cast<GotoStmt>(S))
       gotoStmt(G);
     else if (isa<IndirectGotoStmt>(S))
-      ComputedGoto = Out.HasBackwardGoto = true;
+      ComputedGoto = Out.HasBackwardGoto = Out.HasGoto = true;
     else if (const auto *A = dyn_cast<AddrLabelExpr>(S))
       AddressTaken.insert(A->getLabel());
     else if (const auto *C = dyn_cast<CallExpr>(S))
@@ -82,6 +102,8 @@ private:
     else if (const auto *B = dyn_cast<BinaryOperator>(S)) {
       if (B->isAssignmentOp())
         mutate(B->getLHS());
+      if (B->getOpcode() == BO_Assign && !B->getType()->isArithmeticType())
+        Out.PointerAssigns.push_back({B, Order, Loops > 0});
     } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
       if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
         mutate(U->getSubExpr());
@@ -92,6 +114,7 @@ private:
   }
 
   void gotoStmt(const GotoStmt *G) {
+    Out.HasGoto = true;
     const LabelStmt *L = G->getLabel()->getStmt();
     if (L && SM.isBeforeInTranslationUnit(L->getBeginLoc(), G->getBeginLoc())) {
       Out.HasBackwardGoto = true;
@@ -154,6 +177,8 @@ private:
   FunctionFacts &Out;
   std::set<const LabelDecl *> AddressTaken;
   bool ComputedGoto = false;
+  unsigned Order = 0; // statements walked so far (pre-order)
+  unsigned Loops = 0; // loops around the statement being walked
 };
 
 } // namespace

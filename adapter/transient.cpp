@@ -129,63 +129,36 @@ private:
 };
 
 // Whether the CFG can show a store undone that matters, without building
-// it. Stores of numbers never matter: they lower to no constraint. A store
-// of a pointer is undone only by a second store to the same slot, or by a
-// path from it that never reaches the exit, which needs a cycle after it: a
-// goto, or a loop around the store or later in the body (`do ... while
-// (0)` is no loop: the CFG drops its back edge). Most functions have none
-// of these, and building their CFG would be most of the adapter's time.
-class Prefilter {
-public:
-  explicit Prefilter(const FunctionFacts &Facts) : Facts(Facts) {}
-
-  bool worthIt(const Stmt *Body) {
-    walk(Body);
-    return !Slots.empty() && (Cycles || Repeated);
-  }
-
-private:
-  static bool isLoop(const Stmt *S) {
-    if (const auto *D = dyn_cast<DoStmt>(S)) {
-      const auto *Zero =
-          dyn_cast<IntegerLiteral>(D->getCond()->IgnoreParenImpCasts());
-      return !Zero || Zero->getValue() != 0;
-    }
-    return isa<WhileStmt>(S) || isa<ForStmt>(S);
-  }
-
-  void walk(const Stmt *S) {
-    if (!S)
-      return;
-    if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
-      Cycles = true;
-    bool Loop = isLoop(S);
-    Cycles |= Loop && !Slots.empty(); // a loop after a store
-    if (const auto *A = dyn_cast<BinaryOperator>(S))
-      if (A->getOpcode() == BO_Assign && !A->getType()->isArithmeticType())
-        if (std::optional<Slot> Sl = slotOf(A->getLHS(), Facts)) {
-          Repeated |= llvm::is_contained(Slots, *Sl);
-          Slots.push_back(*Sl);
-          Cycles |= Loops > 0; // a loop around a store
-        }
-    Loops += Loop;
-    for (const Stmt *Child : S->children())
-      walk(Child);
-    Loops -= Loop;
-  }
-
-  const FunctionFacts &Facts;
+// it, from what the scan saw (scan.cpp). Stores of numbers never matter:
+// they lower to no constraint. A store of a pointer is undone only by a
+// second store to the same slot, or by a path from it that never reaches
+// the exit, which needs a cycle after it: a goto, or a loop around the
+// store or later in the body. Most functions have none of these, and
+// building their CFG would be most of the adapter's time.
+bool worthACfg(const FunctionFacts &Facts) {
   llvm::SmallVector<Slot, 8> Slots;
-  unsigned Loops = 0; // loops around the statement being walked
-  bool Cycles = false, Repeated = false;
-};
+  bool Cycles = Facts.HasGoto, Repeated = false;
+  unsigned First = 0;
+  for (const FunctionFacts::Assign &P : Facts.PointerAssigns) {
+    std::optional<Slot> Sl = slotOf(P.A->getLHS(), Facts);
+    if (!Sl)
+      continue;
+    if (Slots.empty())
+      First = P.Order;
+    Repeated |= llvm::is_contained(Slots, *Sl);
+    Slots.push_back(*Sl);
+    Cycles |= P.InLoop; // a loop around a store
+  }
+  Cycles |= Facts.LastLoop > First; // a loop after a store
+  return !Slots.empty() && (Cycles || Repeated);
+}
 
 } // namespace
 
 std::set<const Stmt *> transientStores(const FunctionDecl *FD, ASTContext &Ctx,
                                        const FunctionFacts &Facts) {
   std::set<const Stmt *> Out;
-  if (!Prefilter(Facts).worthIt(FD->getBody()))
+  if (!worthACfg(Facts))
     return Out;
   CFG::BuildOptions Opts;
   std::unique_ptr<CFG> G = CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
