@@ -18,6 +18,7 @@
 #include "adapter.h"
 
 #include "clang/AST/Attr.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -62,10 +63,16 @@ public:
     }
   }
 
-  // A computed goto may jump to any label whose address is taken.
+  // A computed goto may jump to any label whose address is taken. The
+  // functions named go by the name a call gets and by their own.
   void finish() {
     if (ComputedGoto)
       Out.BackwardTargets.insert(AddressTaken.begin(), AddressTaken.end());
+    for (const FunctionDecl *F : NamedInOrder) {
+      Out.Mentions.push_back(libraryName(F->getName()));
+      if (Out.Mentions.back() != F->getName())
+        Out.Mentions.push_back(F->getName().str());
+    }
   }
 
 private:
@@ -129,12 +136,11 @@ private:
           Out.UsesSetjmp = true;
   }
 
+  // Each function once, in order of first mention (a body names its
+  // callees hundreds of times).
   void mention(const FunctionDecl *F) {
-    if (!F)
-      return;
-    Out.Mentions.push_back(libraryName(F->getName()));
-    if (Out.Mentions.back() != F->getName())
-      Out.Mentions.push_back(F->getName().str());
+    if (F && Named.insert(F).second)
+      NamedInOrder.push_back(F);
   }
 
   void declStmt(const DeclStmt *D) {
@@ -177,6 +183,8 @@ private:
   FunctionFacts &Out;
   std::set<const LabelDecl *> AddressTaken;
   bool ComputedGoto = false;
+  llvm::SmallPtrSet<const FunctionDecl *, 32> Named;
+  std::vector<const FunctionDecl *> NamedInOrder;
   unsigned Order = 0; // statements walked so far (pre-order)
   unsigned Loops = 0; // loops around the statement being walked
 };
