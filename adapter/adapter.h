@@ -190,6 +190,8 @@ private:
   esc_block_id enter(unsigned Depth, esc_pos LBrace);
   esc_pos after(clang::SourceLocation LBrace);
   esc_pos synthetic(clang::SourceLocation At);
+  // A condition's value if it is a constant.
+  std::optional<bool> constant(const clang::Expr *Cond) const;
   bool constantFalse(const clang::Expr *Cond) const;
   bool constantTrue(const clang::Expr *Cond) const;
 

@@ -361,9 +361,8 @@ esc_node Lowerer::conditional(const AbstractConditionalOperator *E) {
   bool Carries = Types.carries(E->getType());
   esc_node T = Carries ? temp() : ESC_NONE;
   const Expr *Arms[2] = {E->getTrueExpr(), E->getFalseExpr()};
-  bool Value; // evaluated once for both arms
-  bool Known = Cond->EvaluateAsBooleanCondition(Value, Ctx);
-  bool Live[2] = {!(Known && !Value), !(Known && Value)};
+  std::optional<bool> Value = constant(Cond); // once for both arms
+  bool Live[2] = {Value != false, Value != true};
   for (int I = 0; I < 2; I++) {
     if (!Live[I])
       continue;

@@ -43,14 +43,19 @@ static bool jumpTarget(const Stmt *S, bool Cases = true) {
   return false;
 }
 
-bool Lowerer::constantFalse(const Expr *Cond) const {
+std::optional<bool> Lowerer::constant(const Expr *Cond) const {
   bool R;
-  return Cond && Cond->EvaluateAsBooleanCondition(R, Ctx) && !R;
+  if (Cond && Cond->EvaluateAsBooleanCondition(R, Ctx))
+    return R;
+  return std::nullopt;
+}
+
+bool Lowerer::constantFalse(const Expr *Cond) const {
+  return constant(Cond) == false;
 }
 
 bool Lowerer::constantTrue(const Expr *Cond) const {
-  bool R;
-  return Cond && Cond->EvaluateAsBooleanCondition(R, Ctx) && R;
+  return constant(Cond) == true;
 }
 
 // Lowers the statements of CS in the current block. A label that a later
@@ -99,11 +104,10 @@ void Lowerer::ifStmt(const IfStmt *S) {
     stmt(DS);
   value(S->getCond());
   guardCalls(S);
-  bool Value; // evaluated once for both branches
-  bool Known = S->getCond()->EvaluateAsBooleanCondition(Value, Ctx);
-  if (!(Known && !Value) || jumpTarget(S->getThen()))
+  std::optional<bool> Value = constant(S->getCond()); // once for both
+  if (Value != false || jumpTarget(S->getThen()))
     stmt(S->getThen());
-  if (S->getElse() && (!(Known && Value) || jumpTarget(S->getElse())))
+  if (S->getElse() && (Value != true || jumpTarget(S->getElse())))
     stmt(S->getElse());
 }
 

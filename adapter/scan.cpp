@@ -49,7 +49,7 @@ public:
   }
 
   // The size expressions along T (arrays of, pointers to).
-  void type(clang::QualType T) {
+  void type(QualType T) {
     for (const Type *Ty = T.getTypePtrOrNull(); Ty;) {
       Ty = Ty->getUnqualifiedDesugaredType();
       if (const auto *V = dyn_cast<VariableArrayType>(Ty))
@@ -171,7 +171,6 @@ private:
     if (N >= Out.FirstStorageId)
       Out.FirstStorageId = N + 1;
   }
-
 
   void mutate(const Expr *E) {
     if (const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))

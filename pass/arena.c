@@ -6,7 +6,7 @@
  * bump, frees them with one call, and, because the module keeps one arena
  * for the solver's working state and only rewinds it between solves,
  * reuses the same pages for every function instead of faulting in fresh
- * ones. A solution keeps its results in an arena of its own.
+ * ones. A solution copies its results out into one allocation.
  *
  * Memory from an arena is 16-byte aligned (strings excepted: they pack
  * tight) and never moves; growing an object means allocating a bigger one

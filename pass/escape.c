@@ -311,12 +311,7 @@ static void strongconnect(cg *g, int32_t v) {
     g->on[w] = 0;
     g->comp[n++] = g->m->fns[w];
   } while (w != v);
-  esc_fn **c = malloc(n * sizeof *c);
-  if (!c)
-    esc_fatal("out of memory");
-  memcpy(c, g->comp, n * sizeof *c);
-  popped(g, c, n);
-  free(c);
+  popped(g, g->comp, n); /* this level pops nothing else meanwhile */
 }
 
 /* A component of actual calls: solve it. */
