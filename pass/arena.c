@@ -48,7 +48,7 @@ static void new_block(esc_arena *a, size_t n) {
 /* n bytes at the next multiple of 16 (strings may have left next odd). */
 void *esc_arena_alloc(esc_arena *a, size_t n) {
   size_t skip = (size_t)-(uintptr_t)a->next & 15;
-  if ((size_t)(a->end - a->next) < skip + n) {
+  if (!a->next || (size_t)(a->end - a->next) < skip + n) { /* never NULL */
     new_block(a, n);
     skip = 0;
   }

@@ -18,9 +18,11 @@
  *
  * Applying a summary maps each interface object X to a node whose pts are
  * the caller's objects for X: C(i,1) is argument i, C(i,k+1) a load of
- * C(i,k), a static its address, a fresh object a new heap site named after
- * the call. An edge X ∋ Y becomes store(node(X), node(Y)), or a copy into
- * the result, the static, UNKNOWN or EXTERN when X is one of those.
+ * C(i,k) (one per node loaded through, shared by all the function's calls),
+ * a static its address, a fresh object a new heap site named after the
+ * call. An edge X ∋ Y becomes store(node(X), node(Y)), or a copy into the
+ * result, the static, UNKNOWN or EXTERN when X is one of those. Constraints
+ * that repeat one added before are dropped.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -165,8 +167,15 @@ static void libc_call(esc_fn *f, int32_t ci, const esc_libc *e) {
 
 /* ---- summaries ---------------------------------------------------------- */
 
+/* What the calls of one function share while they are instantiated. */
+typedef struct calls_pass {
+  esc_node *load; /* node p -> the temporary holding *p, or ESC_NONE */
+  unsigned nload, capload;
+} calls_pass;
+
 typedef struct inst {
   esc_fn *f;
+  calls_pass *pass;
   int32_t ci;
   const esc_summary *s;
   bool one_fresh; /* recursive call: all fresh objects share one site */
@@ -185,6 +194,32 @@ static esc_node addr_temp(inst *in, esc_node obj) {
   return t;
 }
 
+/* The temporary holding *p. Every call of the pass that reads caller
+ * memory through p shares it: a load is flow-insensitive, so its set is
+ * the same at each call, and the summary edges over it then repeat
+ * exactly (esc_con_dedupe drops them). SQLite's parser passes pParse to
+ * hundreds of calls: a quarter of the constraints that calls added were
+ * such repeats. The temporary's block is the innermost one enclosing every
+ * call that uses it, as rewrite.c's storage blocks need. */
+static esc_node load_of(inst *in, esc_node p) {
+  calls_pass *ps = in->pass;
+  const esc_callrec *c = &in->f->calls[in->ci];
+  if ((unsigned)p < ps->nload && ps->load[p] != ESC_NONE) {
+    esc_obj *t = &in->f->obj[ps->load[p]];
+    t->block = esc_block_common(in->f, t->block, c->d.block);
+    return ps->load[p];
+  }
+  esc_node t = temp(in->f, c);
+  esc_con_add(in->f, ESC_LOAD, t, p, call_note(c, ESC_R_SUMMARY));
+  if ((unsigned)p >= ps->nload) {
+    esc_grow(&ps->load, &ps->capload, sizeof *ps->load, (unsigned)p + 1);
+    for (unsigned i = ps->nload; i < ps->capload; i++)
+      ps->load[i] = ESC_NONE;
+    ps->nload = ps->capload;
+  }
+  return ps->load[p] = t;
+}
+
 static esc_node caller_mem(inst *in, int32_t i, int32_t k) {
   if (i < 0 || (unsigned)i >= in->s->nparams || k < 1 || k > ESC_DEPTH)
     esc_fatal("bad caller memory C(%d,%d) in summary of '%s'", i, k, in->s->fn);
@@ -196,11 +231,7 @@ static esc_node caller_mem(inst *in, int32_t i, int32_t k) {
   esc_node below = caller_mem(in, i, k - 1);
   if (below == ESC_NONE)
     return ESC_NONE;
-  const esc_callrec *c = &in->f->calls[in->ci];
-  esc_node t = temp(in->f, c);
-  esc_tag n = call_note(c, ESC_R_SUMMARY);
-  esc_con_add(in->f, ESC_LOAD, t, below, n);
-  return *slot = t;
+  return *slot = load_of(in, below);
 }
 
 static esc_node *node_array(unsigned n) {
@@ -278,13 +309,14 @@ static void apply_edge(inst *in, const esc_iedge *e) {
   esc_con_add(in->f, ESC_COPY, x, y, n);
 }
 
-static void apply_summary(esc_fn *f, int32_t ci, const esc_summary *s,
-                          bool one_fresh) {
+static void apply_summary(esc_fn *f, calls_pass *pass, int32_t ci,
+                          const esc_summary *s, bool one_fresh) {
   if (s->unknown) {
     unknown_call(f, ci, 0, 0, true);
     return;
   }
   inst in = {.f = f,
+             .pass = pass,
              .ci = ci,
              .s = s,
              .one_fresh = one_fresh,
@@ -331,7 +363,7 @@ static void declared(esc_fn *f, int32_t ci) {
   unknown_call(f, ci, 0, d.noescape, !d.is_malloc);
 }
 
-static void instantiate(esc_fn *f, int32_t ci) {
+static void instantiate(esc_fn *f, calls_pass *pass, int32_t ci) {
   esc_module *m = f->m;
   const char *name = f->calls[ci].d.callee;
   if (!name) {
@@ -347,7 +379,7 @@ static void instantiate(esc_fn *f, int32_t ci) {
     const esc_fn *g = m->fns[fi];
     if (!g->summary)
       esc_fatal("callee '%s' of '%s' has no summary yet", name, f->d.name);
-    apply_summary(f, ci, g->summary, g->scc == f->scc);
+    apply_summary(f, pass, ci, g->summary, g->scc == f->scc);
     return;
   }
   if (configured(f, ci))
@@ -355,7 +387,7 @@ static void instantiate(esc_fn *f, int32_t ci) {
   int32_t xi = esc_pmap_get(&m->ext_by_name, name);
   const esc_libc *e = esc_libc_find(name);
   if (xi >= 0)
-    apply_summary(f, ci, m->ext[xi], false);
+    apply_summary(f, pass, ci, m->ext[xi], false);
   else if (e)
     libc_call(f, ci, e);
   else
@@ -363,6 +395,10 @@ static void instantiate(esc_fn *f, int32_t ci) {
 }
 
 void esc_calls_instantiate(esc_fn *f) {
+  calls_pass pass = {0};
+  unsigned from = f->ncon;
   for (unsigned i = 0; i < f->ncalls; i++)
-    instantiate(f, (int32_t)i);
+    instantiate(f, &pass, (int32_t)i);
+  free(pass.load);
+  esc_con_dedupe(f, from);
 }

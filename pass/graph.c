@@ -73,6 +73,42 @@ void esc_con_add(esc_fn *f, esc_op op, esc_node dst, esc_node src, esc_tag t) {
   ESC_PUSH(f->con, f->ncon, f->capcon, c);
 }
 
+static bool same_con(const esc_con *a, const esc_con *b) {
+  return a->op == b->op && a->undone == b->undone && a->dst == b->dst &&
+         a->src == b->src;
+}
+
+static size_t con_hash(const esc_con *c) {
+  uint64_t h = ((uint64_t)(uint32_t)c->dst << 32 | (uint32_t)c->src) ^
+               (uint64_t)(c->op * 2u + c->undone) << 29;
+  return (size_t)(h * 0x9e3779b97f4a7c15ull >> 32);
+}
+
+/* Open addressing over the kept constraints' indices + 1 (0 marks a free
+ * slot), in the scratch arena, which is free between solves. Keeps the
+ * first of equal constraints, so each note stays the earliest one. */
+void esc_con_dedupe(esc_fn *f, unsigned from) {
+  if (f->ncon - from < 2)
+    return;
+  size_t cap = 2;
+  while (cap < 2 * (size_t)(f->ncon - from))
+    cap *= 2;
+  uint32_t *slot = esc_arena_zalloc(&f->m->scratch, cap * sizeof *slot);
+  unsigned kept = from;
+  for (unsigned i = from; i < f->ncon; i++) {
+    const esc_con *c = &f->con[i];
+    size_t j = con_hash(c) & (cap - 1);
+    while (slot[j] && !same_con(&f->con[slot[j] - 1], c))
+      j = (j + 1) & (cap - 1);
+    if (!slot[j]) {
+      f->con[kept] = *c;
+      slot[j] = ++kept;
+    }
+  }
+  f->ncon = kept;
+  esc_arena_rewind(&f->m->scratch);
+}
+
 /* A note for an initial fact, printed as "dst ← <expr> (init)". */
 static esc_tag fact(esc_fn *f, esc_pos pos, const char *expr) {
   return esc_tag_of(f,
@@ -150,6 +186,25 @@ esc_block_id esc_block(esc_fn *f, esc_block_id parent, unsigned loop_depth,
   esc_blk b = {.parent = parent, .loop_depth = loop_depth, .lbrace = lbrace};
   ESC_PUSH(f->blk, f->nblk, f->capblk, b);
   return f->nblk - 1;
+}
+
+static unsigned depth(const esc_fn *f, esc_block_id b) {
+  unsigned d = 0;
+  for (; b != 0; b = f->blk[b].parent)
+    d++;
+  return d;
+}
+
+esc_block_id esc_block_common(const esc_fn *f, esc_block_id a,
+                              esc_block_id b) {
+  unsigned da = depth(f, a), db = depth(f, b);
+  for (; da > db; da--)
+    a = f->blk[a].parent;
+  for (; db > da; db--)
+    b = f->blk[b].parent;
+  while (a != b)
+    a = f->blk[a].parent, b = f->blk[b].parent;
+  return a;
 }
 
 /* ---- objects ------------------------------------------------------------ */

@@ -107,7 +107,7 @@ struct esc_module {
   unsigned nrecords, caprecords;
   esc_param_line *plines;
   unsigned nplines, capplines;
-  esc_arena scratch; /* the solver's working state, rewound per solve */
+  esc_arena scratch; /* working state of a solve (and of esc_con_dedupe) */
   esc_arena text;    /* interned and kept strings */
   esc_fn *lowering;  /* the declared function options.lower is building */
   bool solved;       /* esc_module_solve consumed the graphs */
@@ -284,11 +284,16 @@ struct esc_fn {
 
 esc_node esc_new_obj(esc_fn *f, uint8_t kind, const char *name, esc_pos pos,
                      esc_block_id block);
+/* The innermost block that encloses blocks a and b. */
+esc_block_id esc_block_common(const esc_fn *f, esc_block_id a, esc_block_id b);
 /* The tag of note n (n->expr interned or NULL): a new where, unless it is
  * the same as the last one registered. */
 esc_tag esc_tag_of(esc_fn *f, const esc_note *n);
 /* Adds a constraint with note t. */
 void esc_con_add(esc_fn *f, esc_op op, esc_node dst, esc_node src, esc_tag t);
+/* Drops each constraint from index `from` on that repeats an earlier one
+ * of that range (same op, nodes and undone mark). */
+void esc_con_dedupe(esc_fn *f, unsigned from);
 esc_node esc_extern_mem(esc_fn *f);
 /* esc_global for a name already interned in f's module, as summaries hold
  * them: instantiation looks statics up at every call. */

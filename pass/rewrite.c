@@ -121,24 +121,6 @@ static const char *refuse_frees(planner *p, esc_node h) {
 /* ---- the storage block
  * ------------------------------------------------------------ */
 
-static unsigned depth(const esc_fn *f, esc_block_id b) {
-  unsigned d = 0;
-  for (; b != 0; b = f->blk[b].parent)
-    d++;
-  return d;
-}
-
-static esc_block_id common(const esc_fn *f, esc_block_id a, esc_block_id b) {
-  unsigned da = depth(f, a), db = depth(f, b);
-  for (; da > db; da--)
-    a = f->blk[a].parent;
-  for (; db > da; db--)
-    b = f->blk[b].parent;
-  while (a != b)
-    a = f->blk[a].parent, b = f->blk[b].parent;
-  return a;
-}
-
 static esc_ivec *reverse_pts(const esc_fn *f) {
   esc_ivec *rev = calloc(f->nobj + 1, sizeof *rev);
   if (!rev)
@@ -163,7 +145,7 @@ static esc_block_id storage_block(planner *p, esc_node h) {
   seen[h] = 1;
   esc_ivec_push(&q, h);
   for (unsigned i = 0; i < q.n; i++) {
-    b = common(f, b, f->obj[q.v[i]].block);
+    b = esc_block_common(f, b, f->obj[q.v[i]].block);
     const esc_ivec *r = &p->rev[q.v[i]];
     for (unsigned j = 0; j < r->n; j++)
       if (!seen[r->v[j]]) {

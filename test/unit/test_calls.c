@@ -284,13 +284,92 @@ static void declared_functions_are_built_callees_first(void **state) {
   esc_fn_declare(l.m, "b", b_mentions, 3, "b");
   assert_string_equal(l.order, ""); /* nothing is built before solving */
   esc_module_solve(l.m);
-  assert_string_equal(l.order, "bauser"); /* each once, callees first */
+  /* each once, user's callees first; within the batch {a, b} in the
+   * order the walk of their calls reaches them */
+  assert_string_equal(l.order, "abuser");
   assert_true(pline(l.m, "a", "leaking param: p"));
   assert_true(pline(l.m, "b", "leaking param: p"));
   assert_non_null(rec(l.m, ESC_KIND_INFO, "malloc(16) escapes to heap"));
   for (unsigned i = 0; i < l.m->nfns; i++) /* graphs freed once finished */
     assert_true(l.m->fns[i]->obj == NULL && l.m->fns[i]->summary != NULL);
   esc_module_free(l.m);
+}
+
+/* g(q)'s summary says C(0,1) ∋ C(0,2) (`*q = **q`, say); f(p) calls g(p)
+ * twice. Instantiated, both calls load *p into one temporary and store it
+ * back the same way: two constraints, not four, each with the note of the
+ * first call. */
+static void calls_through_one_pointer_share_its_load(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  esc_fn *g = fn(m, "g", 1);
+  param(g, 0, "q");
+  esc_fn_end(g);
+  g->summary = calloc(1, sizeof *g->summary);
+  g->summary->fn = g->d.name;
+  g->summary->nparams = 1;
+  esc_iobj c1 = {.kind = ESC_I_CALLER, .a = 0, .b = 1},
+           c2 = {.kind = ESC_I_CALLER, .a = 0, .b = 2};
+  esc_summary_add_edge(g->summary, c1, c2);
+  g->scc = 0;
+  esc_fn *f = fn(m, "f", 1);
+  esc_node p = param(f, 0, "p");
+  call(f, "g", &p, 1, ESC_NONE, 2);
+  call(f, "g", &p, 1, ESC_NONE, 3);
+  esc_fn_end(f);
+  f->scc = 1;
+  unsigned base = f->ncon;
+  esc_calls_instantiate(f);
+  assert_int_equal(f->ncon, base + 2);
+  const esc_con *load = &f->con[base], *st = &f->con[base + 1];
+  assert_int_equal(load->op, ESC_LOAD);
+  assert_int_equal(load->src, p);
+  assert_int_equal(st->op, ESC_STORE);
+  assert_int_equal(st->dst, p);
+  assert_int_equal(st->src, load->dst);
+  assert_int_equal(f->wheres[st->where].pos.line, 2);
+  esc_module_free(m);
+}
+
+/* r calls x, y and z; each of them mentions r (takes its address, say), so
+ * all four are one batch, but their calls make four components. */
+typedef struct batch_walk {
+  esc_module *m;
+  unsigned most_alive; /* graphs alive when one more is built, at most */
+} batch_walk;
+
+static void build_leaf_or_root(void *ctx, const void *handle) {
+  batch_walk *w = ctx;
+  unsigned alive = 0;
+  for (unsigned i = 0; i < w->m->nfns; i++)
+    alive += w->m->fns[i]->blk != NULL; /* from esc_fn_begin to the free */
+  if (alive > w->most_alive)
+    w->most_alive = alive;
+  const char *name = handle;
+  esc_fn *f = fn(w->m, name, 0);
+  for (const char *c = "xyz"; *name == 'r' && *c; c++)
+    call(f, (char[2]){*c, 0}, NULL, 0, ESC_NONE, 2);
+  esc_fn_end(f);
+}
+
+static void a_batch_keeps_only_the_open_path_built(void **state) {
+  (void)state;
+  esc_options o;
+  esc_options_default(&o);
+  batch_walk w = {0};
+  o.lower = build_leaf_or_root;
+  o.lower_ctx = &w;
+  w.m = esc_module_new("t.c", &o);
+  const char *r_mentions[] = {"x", "y", "z"}, *leaf_mentions[] = {"r"};
+  esc_fn_declare(w.m, "r", r_mentions, 3, "r");
+  esc_fn_declare(w.m, "x", leaf_mentions, 1, "x");
+  esc_fn_declare(w.m, "y", leaf_mentions, 1, "y");
+  esc_fn_declare(w.m, "z", leaf_mentions, 1, "z");
+  esc_module_solve(w.m);
+  assert_int_equal(w.most_alive, 1); /* r, while each leaf is built */
+  for (unsigned i = 0; i < w.m->nfns; i++)
+    assert_true(w.m->fns[i]->blk == NULL && w.m->fns[i]->summary != NULL);
+  esc_module_free(w.m);
 }
 
 /* node *mk(int d) { n = malloc; n->next = mk(d - 1); return n; } — a
@@ -387,6 +466,8 @@ int main(void) {
       cmocka_unit_test(recursion_reaches_fixed_point),
       cmocka_unit_test(mutual_recursion),
       cmocka_unit_test(declared_functions_are_built_callees_first),
+      cmocka_unit_test(a_batch_keeps_only_the_open_path_built),
+      cmocka_unit_test(calls_through_one_pointer_share_its_load),
       cmocka_unit_test(recursive_allocator_terminates),
       cmocka_unit_test(sidecar_round_trip),
       cmocka_unit_test(sidecar_errors),
