@@ -166,14 +166,14 @@ esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d) {
   return f;
 }
 
-/* The adapter's graph is kept until the function is finished: no slack. */
+/* The adapter's graph is kept until the function is finished: no slack,
+ * but for the objects and constraints that calls append to when the
+ * function is solved, usually soon after. */
 void esc_fn_end(esc_fn *f) {
   f->ended = true;
   f->nbase_obj = f->nobj;
   f->nbase_con = f->ncon;
   f->nbase_wheres = f->nwheres;
-  esc_shrink(&f->obj, &f->capobj, sizeof *f->obj, f->nobj);
-  esc_shrink(&f->con, &f->capcon, sizeof *f->con, f->ncon);
   esc_shrink(&f->wheres, &f->capwheres, sizeof *f->wheres, f->nwheres);
   esc_shrink(&f->blk, &f->capblk, sizeof *f->blk, f->nblk);
   esc_shrink(&f->calls, &f->capcalls, sizeof *f->calls, f->ncalls);

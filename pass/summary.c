@@ -172,29 +172,131 @@ static int cmp_iobj(const esc_iobj *a, const esc_iobj *b) {
   return strcmp(a->name ? a->name : "", b->name ? b->name : "");
 }
 
-static int cmp_edge(const void *pa, const void *pb) {
-  const esc_iedge *a = pa, *b = pb;
+static int cmp_edge(const esc_iedge *a, const esc_iedge *b) {
   int c = cmp_iobj(&a->x, &b->x);
   return c ? c : cmp_iobj(&a->y, &b->y);
 }
 
-static int cmp_iobj_v(const void *a, const void *b) { return cmp_iobj(a, b); }
+/* ---- normalizing ----------------------------------------------------------
+ *
+ * Summaries are sorted so that they compare with one walk and apply in the
+ * same order every time. A run of SQLite sorts 230,000 edges over few
+ * distinct objects (caller memory, a handful of statics), so the objects
+ * are ranked once and the edges sort as pairs of ranks. */
+
+typedef struct ranking {
+  esc_iobj *objs;     /* distinct objects, sorted once ranked */
+  unsigned n, cap;
+  int32_t *slot;      /* hash of objects: index into objs + 1, 0 if free */
+  unsigned nslots;    /* a power of two, over twice n */
+  uint32_t *rank_of;  /* index into objs (as first seen) -> rank */
+} ranking;
+
+/* Statics are interned, so a name is equal exactly when its pointer is. */
+static bool same_iobj(const esc_iobj *a, const esc_iobj *b) {
+  return a->kind == b->kind && a->a == b->a && a->b == b->b &&
+         a->name == b->name;
+}
+
+static size_t iobj_hash(const esc_iobj *o) {
+  uint64_t h = (uint64_t)(uintptr_t)o->name ^ (uint64_t)o->kind << 56 ^
+               (uint64_t)(uint32_t)o->a << 16 ^ (uint16_t)o->b;
+  return (size_t)(h * 0x9e3779b97f4a7c15ull >> 32);
+}
+
+static int32_t *find_slot(ranking *r, const esc_iobj *o) {
+  size_t j = iobj_hash(o) & (r->nslots - 1);
+  while (r->slot[j] && !same_iobj(&r->objs[r->slot[j] - 1], o))
+    j = (j + 1) & (r->nslots - 1);
+  return &r->slot[j];
+}
+
+static void rehash(ranking *r) {
+  free(r->slot);
+  r->nslots = r->nslots ? 2 * r->nslots : 64;
+  if (!(r->slot = calloc(r->nslots, sizeof *r->slot)))
+    esc_fatal("out of memory");
+  for (unsigned i = 0; i < r->n; i++)
+    *find_slot(r, &r->objs[i]) = (int32_t)i + 1;
+}
+
+/* The index of o among the distinct objects, added when new. */
+static uint32_t index_of(ranking *r, const esc_iobj *o) {
+  if (2 * (r->n + 1) > r->nslots)
+    rehash(r);
+  int32_t *slot = find_slot(r, o);
+  if (!*slot) {
+    ESC_PUSH(r->objs, r->n, r->cap, *o);
+    *slot = (int32_t)r->n;
+  }
+  return (uint32_t)*slot - 1;
+}
+
+typedef struct ranked {
+  esc_iobj o;
+  uint32_t first; /* its index as first seen */
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b) {
+  return cmp_iobj(&((const ranked *)a)->o, &((const ranked *)b)->o);
+}
+
+/* Sorts the distinct objects and fills rank_of. */
+static void rank(ranking *r) {
+  ranked *v = malloc((r->n + 1) * sizeof *v);
+  r->rank_of = malloc((r->n + 1) * sizeof *r->rank_of);
+  if (!v || !r->rank_of)
+    esc_fatal("out of memory");
+  for (unsigned i = 0; i < r->n; i++)
+    v[i] = (ranked){r->objs[i], i};
+  qsort(v, r->n, sizeof *v, cmp_ranked);
+  for (unsigned k = 0; k < r->n; k++) {
+    r->rank_of[v[k].first] = k;
+    r->objs[k] = v[k].o;
+  }
+  free(v);
+}
+
+static int cmp_u64(const void *pa, const void *pb) {
+  uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+  return a < b ? -1 : a > b;
+}
+
+/* Keys sorted, repeats dropped; returns how many remain. */
+static unsigned sort_unique(uint64_t *keys, unsigned n) {
+  qsort(keys, n, sizeof *keys, cmp_u64);
+  unsigned k = 0;
+  for (unsigned i = 0; i < n; i++)
+    if (!k || keys[k - 1] != keys[i])
+      keys[k++] = keys[i];
+  return k;
+}
 
 void esc_summary_normalize(esc_summary *s) {
-  if (s->nedges)
-    qsort(s->edges, s->nedges, sizeof *s->edges, cmp_edge);
-  if (s->nfrees_)
-    qsort(s->frees, s->nfrees_, sizeof *s->frees, cmp_iobj_v);
-  unsigned k = 0;
+  ranking r = {0};
+  unsigned n = s->nedges + s->nfrees_;
+  uint64_t *keys = malloc((n + 1) * sizeof *keys);
+  if (!keys)
+    esc_fatal("out of memory");
   for (unsigned i = 0; i < s->nedges; i++)
-    if (!k || cmp_edge(&s->edges[k - 1], &s->edges[i]))
-      s->edges[k++] = s->edges[i];
-  s->nedges = k;
-  k = 0;
+    keys[i] = (uint64_t)index_of(&r, &s->edges[i].x) << 32 |
+              index_of(&r, &s->edges[i].y);
   for (unsigned i = 0; i < s->nfrees_; i++)
-    if (!k || cmp_iobj(&s->frees[k - 1], &s->frees[i]))
-      s->frees[k++] = s->frees[i];
-  s->nfrees_ = k;
+    keys[s->nedges + i] = index_of(&r, &s->frees[i]);
+  rank(&r);
+  for (unsigned i = 0; i < s->nedges; i++)
+    keys[i] = (uint64_t)r.rank_of[keys[i] >> 32] << 32 |
+              r.rank_of[(uint32_t)keys[i]];
+  for (unsigned i = s->nedges; i < n; i++)
+    keys[i] = r.rank_of[keys[i]];
+  s->nedges = sort_unique(keys, s->nedges);
+  for (unsigned i = 0; i < s->nedges; i++)
+    s->edges[i] = (esc_iedge){r.objs[keys[i] >> 32], r.objs[(uint32_t)keys[i]]};
+  uint64_t *frees = keys + (n - s->nfrees_);
+  s->nfrees_ = sort_unique(frees, s->nfrees_);
+  for (unsigned i = 0; i < s->nfrees_; i++)
+    s->frees[i] = r.objs[frees[i]];
+  free(keys), free(r.objs), free(r.slot), free(r.rank_of);
   /* Summaries live until the module is freed. */
   esc_shrink(&s->edges, &s->capedges, sizeof *s->edges, s->nedges);
   esc_shrink(&s->frees, &s->capfrees_, sizeof *s->frees, s->nfrees_);

@@ -331,6 +331,47 @@ static void calls_through_one_pointer_share_its_load(void **state) {
   esc_module_free(m);
 }
 
+/* Normalizing sorts by kind, parameter, level and then static name (not
+ * the names' addresses), and drops repeats of edges and frees. */
+static void summaries_normalize_to_one_order(void **state) {
+  (void)state;
+  esc_module *m = mod(1);
+  const char *zed = esc_intern(m, "zed"), *abe = esc_intern(m, "abe");
+  esc_iobj c12 = {.kind = ESC_I_CALLER, .a = 1, .b = 2},
+           c01 = {.kind = ESC_I_CALLER, .a = 0, .b = 1},
+           r = {.kind = ESC_I_RESULT}, u = {.kind = ESC_I_UNKNOWN},
+           sz = {.kind = ESC_I_STATIC, .name = zed},
+           sa = {.kind = ESC_I_STATIC, .name = abe};
+  esc_summary s = {.fn = "f", .nparams = 2};
+  esc_iedge in[] = {{sz, c01}, {r, c12}, {sa, u}, {c12, c01},
+                    {r, c12}, {c01, u}, {sz, c01}, {c01, sz}};
+  for (unsigned i = 0; i < sizeof in / sizeof *in; i++)
+    esc_summary_add_edge(&s, in[i].x, in[i].y);
+  esc_summary_add_free(&s, c12);
+  esc_summary_add_free(&s, c01);
+  esc_summary_add_free(&s, c12);
+  esc_summary_normalize(&s);
+  esc_iedge want[] = {{c01, sz}, {c01, u}, {c12, c01}, {r, c12},
+                      {sa, u},   {sz, c01}};
+  assert_int_equal(s.nedges, sizeof want / sizeof *want);
+  for (unsigned i = 0; i < s.nedges; i++) {
+    assert_true(s.edges[i].x.kind == want[i].x.kind &&
+                s.edges[i].x.a == want[i].x.a &&
+                s.edges[i].x.b == want[i].x.b &&
+                s.edges[i].x.name == want[i].x.name);
+    assert_true(s.edges[i].y.kind == want[i].y.kind &&
+                s.edges[i].y.a == want[i].y.a &&
+                s.edges[i].y.b == want[i].y.b &&
+                s.edges[i].y.name == want[i].y.name);
+  }
+  assert_int_equal(s.nfrees_, 2);
+  assert_int_equal(s.frees[0].a, 0);
+  assert_int_equal(s.frees[1].a, 1);
+  free(s.edges);
+  free(s.frees);
+  esc_module_free(m);
+}
+
 /* r calls x, y and z; each of them mentions r (takes its address, say), so
  * all four are one batch, but their calls make four components. */
 typedef struct batch_walk {
@@ -468,6 +509,7 @@ int main(void) {
       cmocka_unit_test(declared_functions_are_built_callees_first),
       cmocka_unit_test(a_batch_keeps_only_the_open_path_built),
       cmocka_unit_test(calls_through_one_pointer_share_its_load),
+      cmocka_unit_test(summaries_normalize_to_one_order),
       cmocka_unit_test(recursive_allocator_terminates),
       cmocka_unit_test(sidecar_round_trip),
       cmocka_unit_test(sidecar_errors),
