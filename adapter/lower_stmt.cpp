@@ -2,7 +2,8 @@
 // can be declared), loop depth (loop bodies and conditions, and everything
 // after a label that a later goto jumps back to), constant-false branches
 // (`if (0)`, `while (0)` bodies are not lowered, unless a goto, case or
-// default can jump into them), returns and inline asm.
+// default can jump into them; a syntactic pre-check spares clang's constant
+// evaluator the conditions it surely cannot fold), returns and inline asm.
 //
 // A block whose scope has no `{` of its own (a loop body that is a single
 // statement, the scope of a `for` declaration) gets lbrace line 0: "no
@@ -43,9 +44,141 @@ static bool jumpTarget(const Stmt *S, bool Cases = true) {
   return false;
 }
 
+// ---- Conditions the constant evaluator cannot fold ---------------------
+//
+// Expr::EvaluateAsBooleanCondition is costly, and most conditions read a
+// variable, which it never folds. unfoldable() says "the evaluator fails"
+// from the syntax alone, and only where the evaluator's rules for C
+// (clang/lib/AST/ExprConstant.cpp, LLVM 14 to 19) leave no way to succeed:
+//
+//  - reading a variable that is neither const nor constexpr fails
+//    (findCompleteObject; a parameter has no value outside a call), and so
+//    does reading `s.f` or `a[i]` of such a variable: same complete object;
+//  - the lvalues `*p`, `p->f`, `p[i]` need the values of p and i;
+//  - a call to a function that is not a builtin fails: C has no constexpr
+//    functions;
+//  - arithmetic, comparisons, bitwise and unary operators on integers and
+//    pointers, and the casts between integers, pointers and truth values,
+//    need every operand;
+//  - `a && b` and `a || b` fold when either side decides (`x && 0`), so both
+//    must fail; `c ? a : b` fails when c does or when both arms do.
+//
+// Anything else goes to the evaluator: literals, sizeof, offsetof,
+// enumerators, `&x`, array decay, builtins (`__builtin_expect(0, c)` and
+// `__builtin_constant_p(x)` need not evaluate every argument), const
+// variables, comma and assignment operators, floating point. In C++
+// (constexpr functions, references) and under the new constant interpreter
+// the rules differ; there everything goes to the evaluator.
+
+static bool unfoldable(const Expr *E, const ASTContext &Ctx);
+
+static const Expr *skipParens(const Expr *E) {
+  while (const auto *P = dyn_cast<ParenExpr>(E))
+    E = P->getSubExpr();
+  return E;
+}
+
+static bool intOrPointer(QualType T) {
+  return T->isIntegralOrEnumerationType() || T->isPointerType();
+}
+
+// True if reading the object that the lvalue E designates cannot fold.
+static bool unreadable(const Expr *E, const ASTContext &Ctx) {
+  E = skipParens(E);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    return VD && !VD->isConstexpr() && !VD->getType().isConstant(Ctx);
+  }
+  if (const auto *M = dyn_cast<MemberExpr>(E)) {
+    if (M->isArrow())
+      return unfoldable(M->getBase(), Ctx);
+    return M->getBase()->isGLValue() && unreadable(M->getBase(), Ctx);
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return U->getOpcode() == UO_Deref && unfoldable(U->getSubExpr(), Ctx);
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+    if (unfoldable(A->getIdx(), Ctx))
+      return true;
+    // `a[i]` on an array a: the decayed `a` is a constant address, but the
+    // element is read from a's complete object.
+    const auto *Decay = dyn_cast<ImplicitCastExpr>(skipParens(A->getBase()));
+    if (Decay && Decay->getCastKind() == CK_ArrayToPointerDecay)
+      return unreadable(Decay->getSubExpr(), Ctx);
+    return unfoldable(A->getBase(), Ctx);
+  }
+  return false;
+}
+
+static bool unfoldableCast(const CastExpr *E, const ASTContext &Ctx) {
+  switch (E->getCastKind()) {
+  case CK_LValueToRValue:
+    return unreadable(E->getSubExpr(), Ctx);
+  case CK_NoOp:
+  case CK_BitCast:
+  case CK_IntegralCast:
+  case CK_IntegralToBoolean:
+  case CK_PointerToBoolean:
+  case CK_PointerToIntegral:
+    return unfoldable(E->getSubExpr(), Ctx);
+  default:
+    return false;
+  }
+}
+
+static bool unfoldableUnary(const UnaryOperator *E, const ASTContext &Ctx) {
+  switch (E->getOpcode()) {
+  case UO_LNot:
+  case UO_Minus:
+  case UO_Plus:
+  case UO_Not:
+  case UO_Extension:
+    return unfoldable(E->getSubExpr(), Ctx);
+  default:
+    return false;
+  }
+}
+
+static bool unfoldableBinary(const BinaryOperator *E, const ASTContext &Ctx) {
+  const Expr *L = E->getLHS(), *R = E->getRHS();
+  if (E->isLogicalOp())
+    return unfoldable(L, Ctx) && unfoldable(R, Ctx);
+  if (E->isAssignmentOp() || E->isCommaOp() || !intOrPointer(L->getType()) ||
+      !intOrPointer(R->getType()))
+    return false;
+  return unfoldable(L, Ctx) || unfoldable(R, Ctx);
+}
+
+// True if the evaluator surely fails on the rvalue E.
+static bool unfoldable(const Expr *E, const ASTContext &Ctx) {
+  E = skipParens(E);
+  if (!intOrPointer(E->getType()))
+    return false;
+  if (const auto *C = dyn_cast<CastExpr>(E))
+    return unfoldableCast(C, Ctx);
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return unfoldableUnary(U, Ctx);
+  if (const auto *B = dyn_cast<BinaryOperator>(E))
+    return unfoldableBinary(B, Ctx);
+  if (const auto *C = dyn_cast<ConditionalOperator>(E))
+    return unfoldable(C->getCond(), Ctx) ||
+           (unfoldable(C->getTrueExpr(), Ctx) &&
+            unfoldable(C->getFalseExpr(), Ctx));
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return Call->getDirectCallee() && !Call->getBuiltinCallee();
+  return false;
+}
+
+// True if conditions are evaluated by the C rules that unfoldable() mirrors.
+static bool evaluatesAsC(const ASTContext &Ctx) {
+  const LangOptions &LO = Ctx.getLangOpts();
+  return !LO.CPlusPlus && !LO.OpenCL && !LO.EnableNewConstInterp;
+}
+
 std::optional<bool> Lowerer::constant(const Expr *Cond) const {
   bool R;
-  if (Cond && Cond->EvaluateAsBooleanCondition(R, Ctx))
+  if (!Cond || (evaluatesAsC(Ctx) && unfoldable(Cond, Ctx)))
+    return std::nullopt;
+  if (Cond->EvaluateAsBooleanCondition(R, Ctx))
     return R;
   return std::nullopt;
 }
