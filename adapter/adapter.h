@@ -109,17 +109,28 @@ struct FunctionFacts {
   // Every function the body names, by its callee name and its own: a
   // superset of the callees its graph will have (esc_fn_declare).
   std::vector<std::string> Mentions;
-  // For transientStores' prefilter: the assignments of pointers (and
-  // structs) with their pre-order number and whether a loop encloses them,
-  // the number of the last loop, and whether there is a goto.
+  // For transientStores' prefilter, in pre-order numbers: the assignments
+  // of pointers (and structs), each with the number of the outermost loop
+  // around it (0: none) and of the statement of a block that holds it
+  // (within one, evaluation need not follow pre-order: `*(g = a, p) = (g =
+  // b, q)` stores b first); each loop with the number of the last
+  // statement in the outermost loop around it (itself if none), as a store
+  // can reach the loop only if that is not before the store; and whether
+  // some jump may go backward (a goto to a label walked before it, a
+  // computed goto, an asm goto).
   struct Assign {
     const clang::BinaryOperator *A;
     unsigned Order;
-    bool InLoop;
+    unsigned Nest;
+    unsigned Statement;
   };
   std::vector<Assign> PointerAssigns;
-  unsigned LastLoop = 0;
-  bool HasGoto = false;
+  struct Loop {
+    const clang::Stmt *S;
+    unsigned NestEnd;
+  };
+  std::vector<Loop> Loops;
+  bool JumpsBack = false;
 };
 
 FunctionFacts scanFunction(const clang::FunctionDecl *FD,

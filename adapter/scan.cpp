@@ -3,8 +3,9 @@
 // (they start a loop), whether setjmp is called (no promotion), and which
 // locals are written after their declaration (so that `size_t n = 16;
 // malloc(n)` still folds to a constant size), the storage that an
-// earlier `escan --fix` run declared (escan_heap_<N>), and the functions
-// it names.
+// earlier `escan --fix` run declared (escan_heap_<N>), the functions
+// it names, and what transient.cpp needs to skip the CFG of most
+// functions: the pointer assignments, the loops, and backward jumps.
 //
 // The engine builds a function's graph only when it solves it, callees
 // first, and frees it once its records are made (esc_fn_declare); it
@@ -40,12 +41,16 @@ public:
     Order++;
     visit(S);
     bool Loop = isLoop(S);
+    size_t Nest = Out.Loops.size();
     if (Loop)
-      Out.LastLoop = Order;
+      Out.Loops.push_back({S, 0});
+    if (Loop && !Loops)
+      NestStart = Order;
     Loops += Loop;
-    for (const Stmt *Child : S->children())
-      walk(Child);
+    children(S);
     Loops -= Loop;
+    if (Loop && !Loops)
+      endNest(Nest);
   }
 
   // The size expressions along T (arrays of, pointers to).
@@ -76,6 +81,29 @@ public:
   }
 
 private:
+  // The children of a block outside any expression are statements of
+  // their own (FunctionFacts::Assign::Statement).
+  void children(const Stmt *S) {
+    bool Block = isa<CompoundStmt>(S) && !Exprs;
+    bool Expr = isa<clang::Expr>(S);
+    unsigned Holder = Statement;
+    Exprs += Expr;
+    for (const Stmt *Child : S->children()) {
+      if (Block)
+        Statement = Order + 1; // the number walk gives Child
+      walk(Child);
+    }
+    Exprs -= Expr;
+    Statement = Holder;
+  }
+
+  // The outermost loop just walked, from Out.Loops[Nest] on, ends at the
+  // statement numbered Order.
+  void endNest(size_t Nest) {
+    for (size_t I = Nest; I < Out.Loops.size(); I++)
+      Out.Loops[I].NestEnd = Order;
+  }
+
   // `do ... while (0)` is no loop: the CFG drops its back edge.
   static bool isLoop(const Stmt *S) {
     if (const auto *D = dyn_cast<DoStmt>(S)) {
@@ -89,8 +117,10 @@ private:
   void visit(const Stmt *S) {
     if (const auto *G = dyn_cast<GotoStmt>(S))
       gotoStmt(G);
+    else if (const auto *L = dyn_cast<LabelStmt>(S))
+      Walked.insert(L->getDecl());
     else if (isa<IndirectGotoStmt>(S))
-      ComputedGoto = Out.HasBackwardGoto = Out.HasGoto = true;
+      ComputedGoto = Out.HasBackwardGoto = Out.JumpsBack = true;
     else if (const auto *A = dyn_cast<AddrLabelExpr>(S))
       AddressTaken.insert(A->getLabel());
     else if (const auto *C = dyn_cast<CallExpr>(S))
@@ -110,18 +140,23 @@ private:
       if (B->isAssignmentOp())
         mutate(B->getLHS());
       if (B->getOpcode() == BO_Assign && !B->getType()->isArithmeticType())
-        Out.PointerAssigns.push_back({B, Order, Loops > 0});
+        Out.PointerAssigns.push_back(
+            {B, Order, Loops ? NestStart : 0, Statement});
     } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
       if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
         mutate(U->getSubExpr());
     } else if (const auto *A = dyn_cast<AsmStmt>(S)) {
       for (unsigned I = 0; I < A->getNumOutputs(); I++)
         mutate(A->getOutputExpr(I));
+      if (const auto *G = dyn_cast<GCCAsmStmt>(A))
+        Out.JumpsBack |= G->isAsmGoto();
     }
   }
 
+  // Backward in the walk's order, not the source's: that is the order the
+  // transient prefilter reasons in (macros can bend source order).
   void gotoStmt(const GotoStmt *G) {
-    Out.HasGoto = true;
+    Out.JumpsBack |= Walked.count(G->getLabel()) != 0;
     const LabelStmt *L = G->getLabel()->getStmt();
     if (L && SM.isBeforeInTranslationUnit(L->getBeginLoc(), G->getBeginLoc())) {
       Out.HasBackwardGoto = true;
@@ -181,11 +216,17 @@ private:
   const SourceManager &SM;
   FunctionFacts &Out;
   std::set<const LabelDecl *> AddressTaken;
+  llvm::SmallPtrSet<const LabelDecl *, 8> Walked; // labels seen so far
   bool ComputedGoto = false;
   llvm::SmallPtrSet<const FunctionDecl *, 32> Named;
   std::vector<const FunctionDecl *> NamedInOrder;
   unsigned Order = 0; // statements walked so far (pre-order)
   unsigned Loops = 0; // loops around the statement being walked
+  unsigned NestStart = 0; // the number of the outermost of them
+  unsigned Exprs = 0;     // expressions around the statement being walked
+  // The number of the statement of a block, outside any expression, that
+  // holds the statement being walked (0: none, as for parameter types).
+  unsigned Statement = 0;
 };
 
 } // namespace
