@@ -220,8 +220,8 @@ private:
   bool ComputedGoto = false;
   llvm::SmallPtrSet<const FunctionDecl *, 32> Named;
   std::vector<const FunctionDecl *> NamedInOrder;
-  unsigned Order = 0; // statements walked so far (pre-order)
-  unsigned Loops = 0; // loops around the statement being walked
+  unsigned Order = 0;     // statements walked so far (pre-order)
+  unsigned Loops = 0;     // loops around the statement being walked
   unsigned NestStart = 0; // the number of the outermost of them
   unsigned Exprs = 0;     // expressions around the statement being walked
   // The number of the statement of a block, outside any expression, that

@@ -195,8 +195,7 @@ static unsigned depth(const esc_fn *f, esc_block_id b) {
   return d;
 }
 
-esc_block_id esc_block_common(const esc_fn *f, esc_block_id a,
-                              esc_block_id b) {
+esc_block_id esc_block_common(const esc_fn *f, esc_block_id a, esc_block_id b) {
   unsigned da = depth(f, a), db = depth(f, b);
   for (; da > db; da--)
     a = f->blk[a].parent;

@@ -185,11 +185,11 @@ static int cmp_edge(const esc_iedge *a, const esc_iedge *b) {
  * are ranked once and the edges sort as pairs of ranks. */
 
 typedef struct ranking {
-  esc_iobj *objs;     /* distinct objects, sorted once ranked */
+  esc_iobj *objs; /* distinct objects, sorted once ranked */
   unsigned n, cap;
-  int32_t *slot;      /* hash of objects: index into objs + 1, 0 if free */
-  unsigned nslots;    /* a power of two, over twice n */
-  uint32_t *rank_of;  /* index into objs (as first seen) -> rank */
+  int32_t *slot;     /* hash of objects: index into objs + 1, 0 if free */
+  unsigned nslots;   /* a power of two, over twice n */
+  uint32_t *rank_of; /* index into objs (as first seen) -> rank */
 } ranking;
 
 /* Statics are interned, so a name is equal exactly when its pointer is. */
@@ -285,8 +285,8 @@ void esc_summary_normalize(esc_summary *s) {
     keys[s->nedges + i] = index_of(&r, &s->frees[i]);
   rank(&r);
   for (unsigned i = 0; i < s->nedges; i++)
-    keys[i] = (uint64_t)r.rank_of[keys[i] >> 32] << 32 |
-              r.rank_of[(uint32_t)keys[i]];
+    keys[i] =
+        (uint64_t)r.rank_of[keys[i] >> 32] << 32 | r.rank_of[(uint32_t)keys[i]];
   for (unsigned i = s->nedges; i < n; i++)
     keys[i] = r.rank_of[keys[i]];
   s->nedges = sort_unique(keys, s->nedges);

@@ -343,26 +343,24 @@ static void summaries_normalize_to_one_order(void **state) {
            sz = {.kind = ESC_I_STATIC, .name = zed},
            sa = {.kind = ESC_I_STATIC, .name = abe};
   esc_summary s = {.fn = "f", .nparams = 2};
-  esc_iedge in[] = {{sz, c01}, {r, c12}, {sa, u}, {c12, c01},
-                    {r, c12}, {c01, u}, {sz, c01}, {c01, sz}};
+  esc_iedge in[] = {{sz, c01}, {r, c12}, {sa, u},   {c12, c01},
+                    {r, c12},  {c01, u}, {sz, c01}, {c01, sz}};
   for (unsigned i = 0; i < sizeof in / sizeof *in; i++)
     esc_summary_add_edge(&s, in[i].x, in[i].y);
   esc_summary_add_free(&s, c12);
   esc_summary_add_free(&s, c01);
   esc_summary_add_free(&s, c12);
   esc_summary_normalize(&s);
-  esc_iedge want[] = {{c01, sz}, {c01, u}, {c12, c01}, {r, c12},
-                      {sa, u},   {sz, c01}};
+  esc_iedge want[] = {{c01, sz}, {c01, u}, {c12, c01},
+                      {r, c12},  {sa, u},  {sz, c01}};
   assert_int_equal(s.nedges, sizeof want / sizeof *want);
   for (unsigned i = 0; i < s.nedges; i++) {
-    assert_true(s.edges[i].x.kind == want[i].x.kind &&
-                s.edges[i].x.a == want[i].x.a &&
-                s.edges[i].x.b == want[i].x.b &&
-                s.edges[i].x.name == want[i].x.name);
-    assert_true(s.edges[i].y.kind == want[i].y.kind &&
-                s.edges[i].y.a == want[i].y.a &&
-                s.edges[i].y.b == want[i].y.b &&
-                s.edges[i].y.name == want[i].y.name);
+    assert_true(
+        s.edges[i].x.kind == want[i].x.kind && s.edges[i].x.a == want[i].x.a &&
+        s.edges[i].x.b == want[i].x.b && s.edges[i].x.name == want[i].x.name);
+    assert_true(
+        s.edges[i].y.kind == want[i].y.kind && s.edges[i].y.a == want[i].y.a &&
+        s.edges[i].y.b == want[i].y.b && s.edges[i].y.name == want[i].y.name);
   }
   assert_int_equal(s.nfrees_, 2);
   assert_int_equal(s.frees[0].a, 0);
