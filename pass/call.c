@@ -170,7 +170,7 @@ static void libc_call(esc_fn *f, int32_t ci, const esc_libc *e) {
 /* What the calls of one function share while they are instantiated. */
 typedef struct calls_pass {
   esc_node *load; /* node p -> the temporary holding *p, or ESC_NONE */
-  unsigned nload, capload;
+  unsigned capload;
 } calls_pass;
 
 typedef struct inst {
@@ -204,18 +204,18 @@ static esc_node addr_temp(inst *in, esc_node obj) {
 static esc_node load_of(inst *in, esc_node p) {
   calls_pass *ps = in->pass;
   const esc_callrec *c = &in->f->calls[in->ci];
-  if ((unsigned)p < ps->nload && ps->load[p] != ESC_NONE) {
+  if ((unsigned)p < ps->capload && ps->load[p] != ESC_NONE) {
     esc_obj *t = &in->f->obj[ps->load[p]];
     t->block = esc_block_common(in->f, t->block, c->d.block);
     return ps->load[p];
   }
   esc_node t = temp(in->f, c);
   esc_con_add(in->f, ESC_LOAD, t, p, call_note(c, ESC_R_SUMMARY));
-  if ((unsigned)p >= ps->nload) {
+  if ((unsigned)p >= ps->capload) {
+    unsigned had = ps->capload;
     esc_grow(&ps->load, &ps->capload, sizeof *ps->load, (unsigned)p + 1);
-    for (unsigned i = ps->nload; i < ps->capload; i++)
+    for (unsigned i = had; i < ps->capload; i++)
       ps->load[i] = ESC_NONE;
-    ps->nload = ps->capload;
   }
   return ps->load[p] = t;
 }

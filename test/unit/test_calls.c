@@ -245,6 +245,17 @@ static void mutual_recursion(void **state) {
   esc_module_free(m);
 }
 
+/* A module whose declared functions `lower` builds. */
+static esc_module *
+declaring_module(int m_level, void (*lower)(void *, const void *), void *ctx) {
+  esc_options o;
+  esc_options_default(&o);
+  o.m_level = m_level;
+  o.lower = lower;
+  o.lower_ctx = ctx;
+  return esc_module_new("t.c", &o);
+}
+
 /* The same three functions as mutual_recursion, declared with what they
  * mention and built only when the engine asks (esc_fn_declare). */
 typedef struct lazy {
@@ -270,13 +281,8 @@ static void build_declared(void *ctx, const void *handle) {
 
 static void declared_functions_are_built_callees_first(void **state) {
   (void)state;
-  esc_options o;
-  esc_options_default(&o);
-  o.m_level = 1;
   lazy l = {0};
-  o.lower = build_declared;
-  o.lower_ctx = &l;
-  l.m = esc_module_new("t.c", &o);
+  l.m = declaring_module(1, build_declared, &l);
   const char *user_mentions[] = {"a", "free", "malloc"};
   const char *a_mentions[] = {"b"}, *b_mentions[] = {"a", "b", "nowhere"};
   esc_fn_declare(l.m, "user", user_mentions, 3, "user");
@@ -393,12 +399,8 @@ static void build_leaf_or_root(void *ctx, const void *handle) {
 
 static void a_batch_keeps_only_the_open_path_built(void **state) {
   (void)state;
-  esc_options o;
-  esc_options_default(&o);
   batch_walk w = {0};
-  o.lower = build_leaf_or_root;
-  o.lower_ctx = &w;
-  w.m = esc_module_new("t.c", &o);
+  w.m = declaring_module(0, build_leaf_or_root, &w);
   const char *r_mentions[] = {"x", "y", "z"}, *leaf_mentions[] = {"r"};
   esc_fn_declare(w.m, "r", r_mentions, 3, "r");
   esc_fn_declare(w.m, "x", leaf_mentions, 1, "x");
