@@ -24,58 +24,56 @@ typedef struct esc_rindex {
   int32_t *src, *con; /* edge source node and constraint index */
 } esc_rindex;
 
-typedef struct redge {
-  int32_t dst, src, con;
-} redge;
+/* One edge dst ← src of constraint ci: counted into start on the first
+ * pass, stored on the second (fill, the next free place per node). */
+static void edge(esc_rindex *r, unsigned *fill, esc_node dst, esc_node src,
+                 unsigned ci) {
+  if (!fill) {
+    r->start[dst + 1]++;
+    return;
+  }
+  unsigned at = r->start[dst] + fill[dst]++;
+  r->src[at] = src;
+  r->con[at] = (int32_t)ci;
+}
 
-static void derived(const esc_fn *f, unsigned ci, esc_ivec *raw) {
-  const esc_con *c = &f->con[ci];
-  uint32_t e;
-  const esc_set *p = esc_pts(f->sol, c->op == ESC_LOAD ? c->src : c->dst);
-  ESC_SET_EACH(p, e) {
-    esc_node o = esc_pointee_node(f->sol, e);
-    esc_ivec_push(raw, c->op == ESC_LOAD ? c->dst : o);
-    esc_ivec_push(raw, c->op == ESC_LOAD ? o : c->src);
-    esc_ivec_push(raw, (int32_t)ci);
+/* Every copy edge of the solved graph: the constraints' and those the
+ * solver derived from loads and stores; ADDR constraints are kept as edges
+ * too (src = the object) and told apart by their op. */
+static void edges(const esc_fn *f, esc_rindex *r, unsigned *fill) {
+  for (unsigned ci = 0; ci < f->ncon; ci++) {
+    const esc_con *c = &f->con[ci];
+    if (c->op != ESC_LOAD && c->op != ESC_STORE) {
+      edge(r, fill, c->dst, c->src, ci);
+      continue;
+    }
+    uint32_t e;
+    const esc_set *p = esc_pts(f->sol, c->op == ESC_LOAD ? c->src : c->dst);
+    ESC_SET_EACH(p, e) {
+      esc_node o = esc_pointee_node(f->sol, e);
+      if (c->op == ESC_LOAD)
+        edge(r, fill, c->dst, o, ci);
+      else
+        edge(r, fill, o, c->src, ci);
+    }
   }
 }
 
-/* Every copy edge of the solved graph as (dst, src, con) triples; ADDR
- * constraints are kept as edges too (src = the object) and told apart by
- * their op. */
+/* The edges by destination (CSR), in two passes: count, then fill. */
 static esc_rindex *build(const esc_fn *f) {
-  esc_ivec raw = {0};
-  for (unsigned ci = 0; ci < f->ncon; ci++) {
-    const esc_con *c = &f->con[ci];
-    if (c->op == ESC_LOAD || c->op == ESC_STORE) {
-      derived(f, ci, &raw);
-    } else {
-      esc_ivec_push(&raw, c->dst);
-      esc_ivec_push(&raw, c->src);
-      esc_ivec_push(&raw, (int32_t)ci);
-    }
-  }
-  unsigned ne = raw.n / 3;
   esc_rindex *r = calloc(1, sizeof *r);
-  if (!r || !(r->start = calloc(f->nobj + 1, sizeof *r->start)) ||
-      !(r->src = malloc((ne + 1) * sizeof *r->src)) ||
-      !(r->con = malloc((ne + 1) * sizeof *r->con)))
+  unsigned *fill = calloc(f->nobj + 1, sizeof *fill);
+  if (!r || !fill || !(r->start = calloc(f->nobj + 1, sizeof *r->start)))
     esc_fatal("out of memory");
-  for (unsigned i = 0; i < ne; i++)
-    r->start[raw.v[3 * i] + 1]++;
+  edges(f, r, NULL);
   for (unsigned n = 0; n < f->nobj; n++)
     r->start[n + 1] += r->start[n];
-  unsigned *fill = calloc(f->nobj + 1, sizeof *fill);
-  if (!fill)
+  unsigned ne = r->start[f->nobj];
+  if (!(r->src = malloc((ne + 1) * sizeof *r->src)) ||
+      !(r->con = malloc((ne + 1) * sizeof *r->con)))
     esc_fatal("out of memory");
-  for (unsigned i = 0; i < ne; i++) {
-    int32_t d = raw.v[3 * i];
-    unsigned at = r->start[d] + fill[d]++;
-    r->src[at] = raw.v[3 * i + 1];
-    r->con[at] = raw.v[3 * i + 2];
-  }
+  edges(f, r, fill);
   free(fill);
-  free(raw.v);
   return r;
 }
 
