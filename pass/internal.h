@@ -40,9 +40,11 @@ _Noreturn void esc_fatal(const char *fmt, ...)
 void esc_grow(void *v, unsigned *cap, size_t elem, unsigned need);
 /* Shrinks *v to exactly n elements: for arrays kept long after they grew. */
 void esc_shrink(void *v, unsigned *cap, size_t elem, unsigned n);
+/* Appends val; the capacity test is inline, as pushes run by the million. */
 #define ESC_PUSH(arr, n, cap, val)                                             \
   do {                                                                         \
-    esc_grow(&(arr), &(cap), sizeof *(arr), (n) + 1);                          \
+    if ((n) >= (cap))                                                          \
+      esc_grow(&(arr), &(cap), sizeof *(arr), (n) + 1);                        \
     (arr)[(n)++] = (val);                                                      \
   } while (0)
 
