@@ -30,10 +30,11 @@ static void check_node(const esc_fn *f, esc_node n) {
     esc_fatal("node %d out of range in function '%s'", n, f->d.name);
 }
 
-esc_node esc_new_obj(esc_fn *f, uint8_t kind, const char *name, esc_pos pos,
-                     esc_block_id block) {
+/* A new object whose name is interned already (no second hashing). */
+static esc_node obj_named(esc_fn *f, uint8_t kind, const char *name,
+                          esc_pos pos, esc_block_id block) {
   esc_obj o = {.kind = kind,
-               .name = esc_intern(f->m, name),
+               .name = name,
                .pos = pos,
                .block = block,
                .size = -1,
@@ -43,6 +44,11 @@ esc_node esc_new_obj(esc_fn *f, uint8_t kind, const char *name, esc_pos pos,
     esc_fatal("block %u out of range in function '%s'", block, f->d.name);
   ESC_PUSH(f->obj, f->nobj, f->capobj, o);
   return (esc_node)f->nobj - 1;
+}
+
+esc_node esc_new_obj(esc_fn *f, uint8_t kind, const char *name, esc_pos pos,
+                     esc_block_id block) {
+  return obj_named(f, kind, esc_intern(f->m, name), pos, block);
 }
 
 static bool same_where(const esc_where *w, const esc_note *n) {
@@ -271,7 +277,7 @@ esc_node esc_param(esc_fn *f, unsigned index, const char *name, esc_pos pos,
   esc_node prev = pi->node;
   for (unsigned k = 0; k < ESC_DEPTH; k++) {
     const char *cn = caller_name(f->m, pi->name ? pi->name : "?", k + 1);
-    pi->mem[k] = esc_new_obj(f, ESC_OBJ_CALLER, cn, pos, 0);
+    pi->mem[k] = obj_named(f, ESC_OBJ_CALLER, cn, pos, 0);
     f->obj[pi->mem[k]].param = (int32_t)index;
     f->obj[pi->mem[k]].level = (int16_t)(k + 1);
     esc_con_add(f, ESC_ADDR, prev, pi->mem[k], fact(f, pos, cn));
@@ -296,7 +302,7 @@ esc_node esc_global_interned(esc_fn *f, const char *n, esc_pos pos) {
   int32_t g = esc_pmap_get(&f->globals, n);
   if (g >= 0)
     return g;
-  g = esc_new_obj(f, ESC_OBJ_STATIC, n, pos, 0);
+  g = obj_named(f, ESC_OBJ_STATIC, n, pos, 0);
   f->obj[g].by_name = true;
   esc_pmap_put(&f->globals, n, g);
   static_facts(f, g);
