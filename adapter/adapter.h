@@ -73,12 +73,25 @@ public:
                                 size_t *Len);
 
 private:
-  uint32_t fileId(clang::FileID FID);
+  // One file's engine id and clang's table of its line starts, with the
+  // line last found: a function's positions lie near one another, and
+  // searching from there spares a binary search over the whole table.
+  struct FileLines {
+    uint32_t Id = 0;
+    llvm::StringRef Buf;
+    llvm::ArrayRef<unsigned> Starts;
+    unsigned Hint = 1;
+  };
+  FileLines &file(clang::FileID FID);
+  static unsigned line(FileLines &FL, unsigned Offset);
+  static unsigned column(const FileLines &FL, unsigned Line, unsigned Offset);
   clang::SourceManager &SM;
   const clang::LangOptions &LO;
   esc_module *Module = nullptr;
-  std::map<clang::FileID, uint32_t> Ids;
+  std::map<clang::FileID, FileLines> Ids;
   std::map<uint32_t, clang::FileID> Files;
+  clang::FileID LastFID;
+  FileLines *Last = nullptr;
 };
 
 // ---- types.cpp: which types can hold a pointer ----------------------------

@@ -8,6 +8,8 @@
 
 #include "clang/Lex/Lexer.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace escan {
@@ -15,15 +17,79 @@ namespace escan {
 Positions::Positions(SourceManager &SM, const LangOptions &LO)
     : SM(SM), LO(LO) {}
 
-uint32_t Positions::fileId(FileID FID) {
-  auto It = Ids.find(FID);
-  if (It != Ids.end())
-    return It->second;
-  StringRef Path = SM.getFilename(SM.getLocForStartOfFile(FID));
-  uint32_t Id = esc_file(Module, Path.str().c_str());
-  Ids[FID] = Id;
-  Files[Id] = FID;
-  return Id;
+Positions::FileLines &Positions::file(FileID FID) {
+  if (Last && FID == LastFID)
+    return *Last;
+  auto [It, New] = Ids.try_emplace(FID);
+  FileLines &FL = It->second;
+  if (New) {
+    StringRef Path = SM.getFilename(SM.getLocForStartOfFile(FID));
+    FL.Id = esc_file(Module, Path.str().c_str());
+    Files[FL.Id] = FID;
+    bool Invalid = false;
+    SM.getLineNumber(FID, 0, &Invalid); // has clang build the table
+    const SrcMgr::SLocEntry &E = SM.getSLocEntry(FID, &Invalid);
+    if (!Invalid && E.isFile()) {
+      FL.Starts = E.getFile().getContentCache().SourceLineCache.getLines();
+      FL.Buf = SM.getBufferData(FID, &Invalid);
+    }
+    if (Invalid)
+      FL.Starts = {};
+  }
+  LastFID = FID;
+  Last = &FL;
+  return FL;
+}
+
+// The line SourceManager::getLineNumber gives: the number of line starts
+// at or before Offset. Galloping from the last line found, outward in the
+// direction of Offset, brackets it in a few steps; a binary search within
+// the bracket finishes.
+unsigned Positions::line(FileLines &FL, unsigned Offset) {
+  const unsigned *S = FL.Starts.begin();
+  size_t N = FL.Starts.size(), Lo, Hi; // S[Lo] <= Offset < S[Hi] (or Hi = N)
+  size_t Step = 1;
+  if (S[FL.Hint - 1] <= Offset) {
+    Lo = FL.Hint - 1;
+    Hi = std::min(N, Lo + 1);
+    while (Hi < N && S[Hi] <= Offset) {
+      Lo = Hi;
+      Hi = std::min(N, Lo + (Step *= 2));
+    }
+  } else {
+    Hi = FL.Hint - 1;
+    Lo = Hi - 1;
+    while (S[Lo] > Offset) {
+      Hi = Lo;
+      Lo = Hi > (Step *= 2) ? Hi - Step : 0;
+    }
+  }
+  FL.Hint = (unsigned)(std::upper_bound(S + Lo, S + Hi, Offset) - S);
+  return FL.Hint;
+}
+
+// The column SourceManager::getColumnNumber gives right after
+// getLineNumber found Line: from the table when Offset lies on that line
+// (a position on the line's last separator counts as one past its last
+// column), else from the nearest line break before Offset.
+unsigned Positions::column(const FileLines &FL, unsigned Line,
+                           unsigned Offset) {
+  if (Offset > FL.Buf.size())
+    return 1;
+  const char *Buf = FL.Buf.data();
+  if (Line < FL.Starts.size()) {
+    unsigned Start = FL.Starts[Line - 1], End = FL.Starts[Line];
+    if (Offset >= Start && Offset < End) {
+      if (Offset + 1 == End && Offset > Start &&
+          (Buf[Offset - 1] == '\r' || Buf[Offset - 1] == '\n'))
+        --Offset;
+      return Offset - Start + 1;
+    }
+  }
+  unsigned Start = Offset;
+  while (Start && Buf[Start - 1] != '\n' && Buf[Start - 1] != '\r')
+    --Start;
+  return Offset - Start + 1;
 }
 
 esc_pos Positions::pos(SourceLocation L) {
@@ -32,9 +98,15 @@ esc_pos Positions::pos(SourceLocation L) {
     return P;
   // One decomposition of the expansion location serves all four fields.
   std::pair<FileID, unsigned> D = SM.getDecomposedExpansionLoc(L);
-  P.file = fileId(D.first);
-  P.line = SM.getLineNumber(D.first, D.second);
-  P.col = SM.getColumnNumber(D.first, D.second);
+  FileLines &FL = file(D.first);
+  P.file = FL.Id;
+  if (FL.Starts.empty()) {
+    P.line = SM.getLineNumber(D.first, D.second);
+    P.col = SM.getColumnNumber(D.first, D.second);
+  } else {
+    P.line = line(FL, D.second);
+    P.col = column(FL, P.line, D.second);
+  }
   P.offset = D.second;
   P.cookie = L.getRawEncoding();
   P.in_macro = L.isMacroID();
