@@ -56,6 +56,10 @@ public:
   esc_pos pos(clang::SourceLocation L);
   // The file range [begin, end) of a token range, for rewrites.
   esc_range range(clang::SourceRange R);
+  // The same with R's begin already made a position; with Text, also what
+  // text(R, Max) gives, from the one mapping of R to the file.
+  esc_range range(clang::SourceRange R, esc_pos Begin,
+                  std::string *Text = nullptr, size_t Max = 60);
   // The source text of R with whitespace runs collapsed, cut at Max chars.
   std::string text(clang::SourceRange R, size_t Max = 60) const;
   // Offset in its file of the first '(' after L (a call's argument list).

@@ -115,10 +115,9 @@ esc_node Lowerer::call(const CallExpr *E) {
 void Lowerer::describeCall(esc_call_desc &D, const CallExpr *E,
                            StringRef Callee, std::string &Text,
                            std::string &ArgsText) {
-  Text = Pos.text(E->getSourceRange(), 80);
-  D.text = Text.c_str();
   D.pos = Pos.pos(E->getBeginLoc());
-  D.range = Pos.range(E->getSourceRange());
+  D.range = Pos.range(E->getSourceRange(), D.pos, &Text, 80);
+  D.text = Text.c_str();
   D.args_range = D.range;
   if (std::optional<uint32_t> LParen =
           Pos.openParenAfter(E->getCallee()->getEndLoc())) {

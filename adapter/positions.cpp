@@ -142,22 +142,11 @@ static CharSourceRange fileRange(SourceRange R, const SourceManager &SM,
 }
 
 esc_range Positions::range(SourceRange R) {
-  esc_range Out{};
-  Out.begin = pos(R.getBegin());
-  CharSourceRange C = fileRange(R, SM, LO);
-  if (C.isInvalid())
-    return Out;
-  Out.begin.offset = SM.getFileOffset(C.getBegin());
-  Out.end_offset = SM.getFileOffset(C.getEnd());
-  return Out;
+  return range(R, pos(R.getBegin()));
 }
 
-std::string Positions::text(SourceRange R, size_t Max) const {
-  CharSourceRange C = fileRange(R, SM, LO);
-  bool Invalid = false;
-  StringRef Raw = Lexer::getSourceText(C, SM, LO, &Invalid);
-  if (Invalid)
-    return "?";
+// Raw with whitespace runs collapsed to one space, cut at Max chars.
+static std::string collapse(StringRef Raw, size_t Max) {
   std::string Out;
   for (char Ch : Raw) {
     bool Space = Ch == ' ' || Ch == '\t' || Ch == '\n' || Ch == '\r';
@@ -170,6 +159,45 @@ std::string Positions::text(SourceRange R, size_t Max) const {
   if (Out.size() > Max)
     Out = Out.substr(0, Max - 3) + "...";
   return Out;
+}
+
+// The text of a file character range as Lexer::getSourceText gives it:
+// none unless both ends lie in one file, in order.
+static std::optional<StringRef> fileText(CharSourceRange C,
+                                         const SourceManager &SM) {
+  if (C.isInvalid() || !C.getBegin().isFileID() || !C.getEnd().isFileID())
+    return std::nullopt;
+  std::pair<FileID, unsigned> B = SM.getDecomposedLoc(C.getBegin());
+  unsigned End;
+  if (B.first.isInvalid() || !SM.isInFileID(C.getEnd(), B.first, &End) ||
+      B.second > End)
+    return std::nullopt;
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(B.first, &Invalid);
+  if (Invalid)
+    return std::nullopt;
+  return Buf.substr(B.second, End - B.second);
+}
+
+esc_range Positions::range(SourceRange R, esc_pos Begin, std::string *Text,
+                           size_t Max) {
+  esc_range Out{};
+  Out.begin = Begin;
+  CharSourceRange C = fileRange(R, SM, LO);
+  if (Text) {
+    std::optional<StringRef> Raw = fileText(C, SM);
+    *Text = Raw ? collapse(*Raw, Max) : "?";
+  }
+  if (C.isInvalid())
+    return Out;
+  Out.begin.offset = SM.getFileOffset(C.getBegin());
+  Out.end_offset = SM.getFileOffset(C.getEnd());
+  return Out;
+}
+
+std::string Positions::text(SourceRange R, size_t Max) const {
+  std::optional<StringRef> Raw = fileText(fileRange(R, SM, LO), SM);
+  return Raw ? collapse(*Raw, Max) : "?";
 }
 
 std::optional<uint32_t> Positions::openParenAfter(SourceLocation L) const {
