@@ -34,7 +34,7 @@ static void new_block(esc_arena *a, size_t n) {
   size_t size = a->total > ESC_ARENA_MIN_BLOCK ? a->total : ESC_ARENA_MIN_BLOCK;
   if (size < n)
     size = n;
-  esc_ablock *b = malloc(sizeof *b + size);
+  esc_ablock *b = esc_mem_alloc(sizeof *b + size);
   if (!b)
     esc_fatal("out of memory");
   b->prev = a->top;
@@ -73,7 +73,7 @@ void *esc_arena_zalloc(esc_arena *a, size_t n) {
 void esc_arena_free(esc_arena *a) {
   for (esc_ablock *b = a->top, *prev; b; b = prev) {
     prev = b->prev;
-    free(b);
+    esc_mem_free(b);
   }
   memset(a, 0, sizeof *a);
 }

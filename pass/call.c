@@ -235,7 +235,7 @@ static esc_node caller_mem(inst *in, int32_t i, int32_t k) {
 }
 
 static esc_node *node_array(unsigned n) {
-  esc_node *v = malloc((n ? n : 1) * sizeof *v);
+  esc_node *v = esc_mem_alloc((n ? n : 1) * sizeof *v);
   if (!v)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < n; i++)
@@ -331,8 +331,8 @@ static void apply_summary(esc_fn *f, calls_pass *pass, int32_t ci,
     add_free(f, ci, node_of(&in, &s->frees[i]), ESC_FREE_OTHER);
   /* Arguments the summary does not describe (variadic) are unknown. */
   unknown_call(f, ci, s->nparams, 0, false);
-  free(in.mem);
-  free(in.fresh);
+  esc_mem_free(in.mem);
+  esc_mem_free(in.fresh);
   esc_pmap_free(&in.statics);
 }
 
@@ -399,6 +399,6 @@ void esc_calls_instantiate(esc_fn *f) {
   unsigned from = f->ncon;
   for (unsigned i = 0; i < f->ncalls; i++)
     instantiate(f, &pass, (int32_t)i);
-  free(pass.load);
+  esc_mem_free(pass.load);
   esc_con_dedupe(f, from);
 }

@@ -60,8 +60,8 @@ static void walk_class(esc_fn *f, uint8_t c, esc_ivec *q) {
 }
 
 void esc_classify(esc_fn *f) {
-  free(f->cls);
-  f->cls = calloc(f->nobj ? f->nobj : 1, 1);
+  esc_mem_free(f->cls);
+  f->cls = esc_mem_calloc(f->nobj ? f->nobj : 1, 1);
   if (!f->cls)
     esc_fatal("out of memory");
   esc_ivec q = {0};
@@ -69,5 +69,5 @@ void esc_classify(esc_fn *f) {
                                 ESC_CLS_UNKNOWN};
   for (unsigned i = 0; i < sizeof all; i++)
     walk_class(f, all[i], &q);
-  free(q.v);
+  esc_mem_free(q.v);
 }

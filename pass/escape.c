@@ -121,7 +121,7 @@ static bool resummarize(esc_fn *f) {
 static void give_up(esc_fn **c, unsigned n) {
   for (unsigned i = 0; i < n; i++) {
     esc_summary_free(c[i]->summary);
-    c[i]->summary = calloc(1, sizeof *c[i]->summary);
+    c[i]->summary = esc_mem_calloc(1, sizeof *c[i]->summary);
     if (!c[i]->summary)
       esc_fatal("out of memory");
     c[i]->summary->fn = c[i]->d.name;
@@ -133,8 +133,8 @@ static void give_up(esc_fn **c, unsigned n) {
 
 /* callers[k]: the members of component c that call member k. */
 static esc_ivec *callers_within(esc_module *m, esc_fn **c, unsigned n) {
-  esc_ivec *callers = calloc(n, sizeof *callers);
-  int32_t *member = malloc(m->nfns * sizeof *member);
+  esc_ivec *callers = esc_mem_calloc(n, sizeof *callers);
+  int32_t *member = esc_mem_alloc(m->nfns * sizeof *member);
   if (!callers || !member)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < m->nfns; i++)
@@ -148,7 +148,7 @@ static esc_ivec *callers_within(esc_module *m, esc_fn **c, unsigned n) {
       if (g >= 0 && member[g] >= 0)
         esc_ivec_push(&callers[member[g]], (int32_t)j);
     }
-  free(member);
+  esc_mem_free(member);
   return callers;
 }
 
@@ -157,10 +157,10 @@ static esc_ivec *callers_within(esc_module *m, esc_fn **c, unsigned n) {
  * close a cycle. Sweeps in this order re-solve an eighth fewer members on
  * SQLite than in Tarjan's order. */
 static unsigned *callees_first(unsigned n, const esc_ivec *callers) {
-  esc_ivec *callees = calloc(n, sizeof *callees);
-  unsigned *order = malloc(n * sizeof *order);
-  unsigned *stack = malloc(n * sizeof *stack), *next = calloc(n, sizeof *next);
-  uint8_t *seen = calloc(n, 1);
+  esc_ivec *callees = esc_mem_calloc(n, sizeof *callees);
+  unsigned *order = esc_mem_alloc(n * sizeof *order);
+  unsigned *stack = esc_mem_alloc(n * sizeof *stack), *next = esc_mem_calloc(n, sizeof *next);
+  uint8_t *seen = esc_mem_calloc(n, 1);
   if (!callees || !order || !stack || !next || !seen)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < n; i++)
@@ -183,8 +183,8 @@ static unsigned *callees_first(unsigned n, const esc_ivec *callers) {
     }
   }
   for (unsigned i = 0; i < n; i++)
-    free(callees[i].v);
-  free(callees), free(stack), free(next), free(seen);
+    esc_mem_free(callees[i].v);
+  esc_mem_free(callees), esc_mem_free(stack), esc_mem_free(next), esc_mem_free(seen);
   return order;
 }
 
@@ -193,7 +193,7 @@ static unsigned *callees_first(unsigned n, const esc_ivec *callers) {
 static bool iterate_component(esc_fn **c, unsigned n) {
   esc_ivec *callers = callers_within(c[0]->m, c, n);
   unsigned *order = callees_first(n, callers);
-  uint8_t *dirty = malloc(n);
+  uint8_t *dirty = esc_mem_alloc(n);
   if (!dirty)
     esc_fatal("out of memory");
   memset(dirty, 1, n);
@@ -215,10 +215,10 @@ static bool iterate_component(esc_fn **c, unsigned n) {
       pending |= dirty[i];
   }
   for (unsigned i = 0; i < n; i++)
-    free(callers[i].v);
-  free(callers);
-  free(order);
-  free(dirty);
+    esc_mem_free(callers[i].v);
+  esc_mem_free(callers);
+  esc_mem_free(order);
+  esc_mem_free(dirty);
   return !pending;
 }
 
@@ -227,7 +227,7 @@ static void solve_component(esc_fn **c, unsigned n) {
     resummarize(c[0]);
   } else {
     for (unsigned i = 0; i < n; i++) { /* recursion starts from nothing */
-      if (!(c[i]->summary = calloc(1, sizeof(esc_summary))))
+      if (!(c[i]->summary = esc_mem_calloc(1, sizeof(esc_summary))))
         esc_fatal("out of memory");
       c[i]->summary->fn = c[i]->d.name;
       c[i]->summary->nparams = c[i]->d.nparams;
@@ -351,7 +351,7 @@ static void component(cg *g, esc_fn **c, unsigned n) {
  * that a batch of eager functions is solved exactly as one component. */
 static void batch(cg *outer, esc_fn **c, unsigned n) {
   esc_module *m = outer->m;
-  uint8_t *member = calloc(m->nfns, 1);
+  uint8_t *member = esc_mem_calloc(m->nfns, 1);
   cg g = {.m = m,
           .by_calls = true,
           .member = member,
@@ -372,7 +372,7 @@ static void batch(cg *outer, esc_fn **c, unsigned n) {
   for (unsigned i = n; i-- > 0;)
     if (g.idx[c[i]->index] < 0)
       strongconnect(&g, (int32_t)c[i]->index);
-  free(member);
+  esc_mem_free(member);
 }
 
 static void popped(cg *g, esc_fn **c, unsigned n) {
@@ -390,12 +390,12 @@ void esc_module_solve(esc_module *m) {
   unsigned n = 2 * (m->nfns ? m->nfns : 1);
   int32_t ncomp = 0;
   cg g = {.m = m,
-          .idx = malloc(n * sizeof(int32_t)),
-          .low = malloc(n * sizeof(int32_t)),
-          .stack = malloc(n * sizeof(int32_t)),
-          .on = calloc(n, 1),
+          .idx = esc_mem_alloc(n * sizeof(int32_t)),
+          .low = esc_mem_alloc(n * sizeof(int32_t)),
+          .stack = esc_mem_alloc(n * sizeof(int32_t)),
+          .on = esc_mem_calloc(n, 1),
           .ncomp = &ncomp,
-          .comp = malloc(n * sizeof(esc_fn *))};
+          .comp = esc_mem_alloc(n * sizeof(esc_fn *))};
   if (!g.idx || !g.low || !g.stack || !g.on || !g.comp)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < m->nfns; i++)
@@ -403,6 +403,6 @@ void esc_module_solve(esc_module *m) {
   for (unsigned i = 0; i < m->nfns; i++)
     if (g.idx[i] < 0)
       strongconnect(&g, (int32_t)i);
-  free(g.idx), free(g.low), free(g.stack), free(g.on), free(g.comp);
+  esc_mem_free(g.idx), esc_mem_free(g.low), esc_mem_free(g.stack), esc_mem_free(g.on), esc_mem_free(g.comp);
   esc_report_sort(m);
 }

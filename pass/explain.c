@@ -61,29 +61,29 @@ static void edges(const esc_fn *f, esc_rindex *r, unsigned *fill) {
 
 /* The edges by destination (CSR), in two passes: count, then fill. */
 static esc_rindex *build(const esc_fn *f) {
-  esc_rindex *r = calloc(1, sizeof *r);
-  unsigned *fill = calloc(f->nobj + 1, sizeof *fill);
-  if (!r || !fill || !(r->start = calloc(f->nobj + 1, sizeof *r->start)))
+  esc_rindex *r = esc_mem_calloc(1, sizeof *r);
+  unsigned *fill = esc_mem_calloc(f->nobj + 1, sizeof *fill);
+  if (!r || !fill || !(r->start = esc_mem_calloc(f->nobj + 1, sizeof *r->start)))
     esc_fatal("out of memory");
   edges(f, r, NULL);
   for (unsigned n = 0; n < f->nobj; n++)
     r->start[n + 1] += r->start[n];
   unsigned ne = r->start[f->nobj];
-  if (!(r->src = malloc((ne + 1) * sizeof *r->src)) ||
-      !(r->con = malloc((ne + 1) * sizeof *r->con)))
+  if (!(r->src = esc_mem_alloc((ne + 1) * sizeof *r->src)) ||
+      !(r->con = esc_mem_alloc((ne + 1) * sizeof *r->con)))
     esc_fatal("out of memory");
   edges(f, r, fill);
-  free(fill);
+  esc_mem_free(fill);
   return r;
 }
 
 void esc_explain_done(esc_fn *f) {
   if (!f->rix)
     return;
-  free(f->rix->start);
-  free(f->rix->src);
-  free(f->rix->con);
-  free(f->rix);
+  esc_mem_free(f->rix->start);
+  esc_mem_free(f->rix->src);
+  esc_mem_free(f->rix->con);
+  esc_mem_free(f->rix);
   f->rix = NULL;
 }
 
@@ -214,9 +214,9 @@ static esc_node chain(const esc_fn *f, esc_node obj, uint8_t cls,
 bool esc_explain(esc_fn *f, esc_node obj, uint8_t cls, esc_flow *out) {
   if (!f->rix)
     f->rix = build(f);
-  int32_t *parent = malloc((f->nobj + 1) * sizeof *parent);
-  hop_search h = {.via = malloc((f->nobj + 1) * sizeof(int32_t)),
-                  .via_con = malloc((f->nobj + 1) * sizeof(int32_t))};
+  int32_t *parent = esc_mem_alloc((f->nobj + 1) * sizeof *parent);
+  hop_search h = {.via = esc_mem_alloc((f->nobj + 1) * sizeof(int32_t)),
+                  .via_con = esc_mem_alloc((f->nobj + 1) * sizeof(int32_t))};
   esc_ivec q = {0};
   if (!parent || !h.via || !h.via_con)
     esc_fatal("out of memory");
@@ -232,13 +232,13 @@ bool esc_explain(esc_fn *f, esc_node obj, uint8_t cls, esc_flow *out) {
     out->root = path.v[path.n - 1];
     for (unsigned i = path.n - 1; i > 0; i--)
       hop(f, path.v[i], path.v[i - 1], &h, out);
-    free(path.v);
+    esc_mem_free(path.v);
   }
-  free(parent), free(h.via), free(h.via_con), free(q.v), free(h.q.v);
+  esc_mem_free(parent), esc_mem_free(h.via), esc_mem_free(h.via_con), esc_mem_free(q.v), esc_mem_free(h.q.v);
   return found;
 }
 
 void esc_flow_free(esc_flow *fl) {
-  free(fl->v);
+  esc_mem_free(fl->v);
   memset(fl, 0, sizeof *fl);
 }

@@ -126,7 +126,7 @@ static esc_tag fact(esc_fn *f, esc_pos pos, const char *expr) {
 /* A new function of m, found by name from now on (the first definition
  * of a name wins). */
 static esc_fn *new_fn(esc_module *m, const char *name) {
-  esc_fn *f = calloc(1, sizeof *f);
+  esc_fn *f = esc_mem_calloc(1, sizeof *f);
   if (!f)
     esc_fatal("out of memory");
   f->m = m;
@@ -144,7 +144,7 @@ void esc_fn_declare(esc_module *m, const char *name,
   esc_fn *f = new_fn(m, name);
   f->declared = true;
   f->handle = handle;
-  f->mentions = malloc((nmentions ? nmentions : 1) * sizeof *f->mentions);
+  f->mentions = esc_mem_alloc((nmentions ? nmentions : 1) * sizeof *f->mentions);
   if (!f->mentions)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < nmentions; i++)
@@ -159,7 +159,7 @@ esc_fn *esc_fn_begin(esc_module *m, const esc_fn_desc *d) {
   f->d = *d;
   f->d.name = esc_intern(m, d->name ? d->name : "");
   f->result = f->unknown = f->sink = f->extern_mem = ESC_NONE;
-  f->params = calloc(d->nparams ? d->nparams : 1, sizeof *f->params);
+  f->params = esc_mem_calloc(d->nparams ? d->nparams : 1, sizeof *f->params);
   if (!f->params)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < d->nparams; i++) {
@@ -384,7 +384,7 @@ void esc_store_undone(esc_fn *f, esc_node dst, esc_node src,
 static void *dup_nodes(const esc_node *v, unsigned n) {
   if (!n)
     return NULL;
-  esc_node *c = malloc(n * sizeof *c);
+  esc_node *c = esc_mem_alloc(n * sizeof *c);
   if (!c)
     esc_fatal("out of memory");
   memcpy(c, v, n * sizeof *c);
@@ -440,13 +440,13 @@ void esc_graph_reset(esc_fn *f) {
  * and its memory serves the functions solved after f. */
 void esc_graph_free(esc_fn *f) {
   for (unsigned i = 0; i < f->ncalls; i++) {
-    free((void *)f->calls[i].d.args);
-    free((void *)f->calls[i].d.guard_excludes);
+    esc_mem_free((void *)f->calls[i].d.args);
+    esc_mem_free((void *)f->calls[i].d.guard_excludes);
   }
-  free(f->calls), free(f->obj), free(f->con), free(f->wheres), free(f->blk);
-  free(f->params), free(f->sites), free(f->frees), free(f->ldecls);
-  free(f->mentions);
-  free(f->cls);
+  esc_mem_free(f->calls), esc_mem_free(f->obj), esc_mem_free(f->con), esc_mem_free(f->wheres), esc_mem_free(f->blk);
+  esc_mem_free(f->params), esc_mem_free(f->sites), esc_mem_free(f->frees), esc_mem_free(f->ldecls);
+  esc_mem_free(f->mentions);
+  esc_mem_free(f->cls);
   esc_explain_done(f);
   esc_solution_free(f->sol);
   esc_pmap_free(&f->globals);
@@ -462,5 +462,5 @@ void esc_graph_free(esc_fn *f) {
 void esc_fn_free(esc_fn *f) {
   esc_graph_free(f);
   esc_summary_free(f->summary);
-  free(f);
+  esc_mem_free(f);
 }

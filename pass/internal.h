@@ -29,6 +29,16 @@ char *esc_arena_strdup(esc_arena *a, const char *s, size_t len);
 void esc_arena_rewind(esc_arena *a);
 void esc_arena_free(esc_arena *a);
 
+/* ==== heap.c: the engine's memory ====================================== */
+
+/* malloc, calloc, realloc and free for every engine block: huge pages
+ * faulted in 2 MB at once. free and realloc also take the C library's
+ * blocks. */
+void *esc_mem_alloc(size_t n);
+void *esc_mem_calloc(size_t count, size_t size);
+void *esc_mem_realloc(void *p, size_t n);
+void esc_mem_free(void *p);
+
 /* ==== module.c: module, strings, maps, the fatal helper ================= */
 
 /* Impossible states end here, loudly (the plugin never reaches it on

@@ -60,7 +60,7 @@ const char *esc_msg(esc_module *m, esc_msg_id id, ...) {
 #pragma GCC diagnostic pop
   va_end(ap);
   const char *r = esc_intern(m, s);
-  free(s);
+  free(s); /* vasprintf's, from the C library */
   return r;
 }
 

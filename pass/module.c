@@ -29,7 +29,7 @@ void esc_grow(void *v, unsigned *cap, size_t elem, unsigned need) {
   unsigned c = *cap ? *cap : 8;
   while (c < need)
     c *= 2;
-  void *p = realloc(*(void **)v, c * elem);
+  void *p = esc_mem_realloc(*(void **)v, c * elem);
   if (!p)
     esc_fatal("out of memory");
   *(void **)v = p;
@@ -38,9 +38,9 @@ void esc_grow(void *v, unsigned *cap, size_t elem, unsigned need) {
 
 void esc_shrink(void *v, unsigned *cap, size_t elem, unsigned n) {
   if (!n) {
-    free(*(void **)v);
+    esc_mem_free(*(void **)v);
     *(void **)v = NULL;
-  } else if (!(*(void **)v = realloc(*(void **)v, n * elem))) {
+  } else if (!(*(void **)v = esc_mem_realloc(*(void **)v, n * elem))) {
     esc_fatal("out of memory");
   }
   *cap = n;
@@ -77,8 +77,8 @@ int32_t esc_pmap_get(const esc_pmap *mp, const void *key) {
 
 static void pmap_rehash(esc_pmap *mp, unsigned cap) {
   esc_pmap old = *mp;
-  mp->keys = calloc(cap, sizeof *mp->keys);
-  mp->vals = calloc(cap, sizeof *mp->vals);
+  mp->keys = esc_mem_calloc(cap, sizeof *mp->keys);
+  mp->vals = esc_mem_calloc(cap, sizeof *mp->vals);
   if (!mp->keys || !mp->vals)
     esc_fatal("out of memory");
   mp->cap = cap;
@@ -86,8 +86,8 @@ static void pmap_rehash(esc_pmap *mp, unsigned cap) {
   for (unsigned i = 0; i < old.cap; i++)
     if (old.keys[i])
       esc_pmap_put(mp, old.keys[i], old.vals[i]);
-  free(old.keys);
-  free(old.vals);
+  esc_mem_free(old.keys);
+  esc_mem_free(old.vals);
 }
 
 void esc_pmap_put(esc_pmap *mp, const void *key, int32_t val) {
@@ -110,8 +110,8 @@ void esc_pmap_clear(esc_pmap *mp) {
 }
 
 void esc_pmap_free(esc_pmap *mp) {
-  free(mp->keys);
-  free(mp->vals);
+  esc_mem_free(mp->keys);
+  esc_mem_free(mp->vals);
   memset(mp, 0, sizeof *mp);
 }
 
@@ -153,13 +153,13 @@ static void intern_rehash(esc_module *m) {
   esc_istr *old = m->itab;
   unsigned oldcap = m->capitab;
   m->capitab = oldcap ? 2 * oldcap : 64;
-  m->itab = calloc(m->capitab, sizeof *m->itab);
+  m->itab = esc_mem_calloc(m->capitab, sizeof *m->itab);
   if (!m->itab)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < oldcap; i++)
     if (old[i].s)
       m->itab[intern_slot(m, old[i].s, old[i].hash)] = old[i];
-  free(old);
+  esc_mem_free(old);
 }
 
 const char *esc_intern(esc_module *m, const char *s) {
@@ -196,7 +196,7 @@ const char *esc_strf(esc_module *m, const char *fmt, ...) {
 /* ---- module ----------------------------------------------------------- */
 
 esc_module *esc_module_new(const char *main_file, const esc_options *o) {
-  esc_module *m = calloc(1, sizeof *m);
+  esc_module *m = esc_mem_calloc(1, sizeof *m);
   if (!m)
     esc_fatal("out of memory");
   if (o)
@@ -250,17 +250,17 @@ void esc_module_free(esc_module *m) {
     return;
   for (unsigned i = 0; i < m->nfns; i++)
     esc_fn_free(m->fns[i]);
-  free(m->fns);
+  esc_mem_free(m->fns);
   for (unsigned i = 0; i < m->next; i++)
     esc_summary_free(m->ext[i]);
-  free(m->ext);
+  esc_mem_free(m->ext);
   esc_records_free(m);
   for (unsigned i = 0; i < m->nstrings; i++)
-    free(m->strings[i]);
-  free(m->strings);
-  free(m->itab);
-  free(m->files);
-  free(m->decls);
+    free(m->strings[i]); /* vasprintf's */
+  esc_mem_free(m->strings);
+  esc_mem_free(m->itab);
+  esc_mem_free(m->files);
+  esc_mem_free(m->decls);
   esc_pmap_free(&m->file_ids);
   esc_pmap_free(&m->fn_by_name);
   esc_pmap_free(&m->allocators);
@@ -269,5 +269,5 @@ void esc_module_free(esc_module *m) {
   esc_pmap_free(&m->ext_by_name);
   esc_arena_free(&m->scratch);
   esc_arena_free(&m->text);
-  free(m);
+  esc_mem_free(m);
 }

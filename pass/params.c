@@ -38,7 +38,7 @@ static bool starts(const esc_iedge *e, int hop, int32_t q,
  * through fresh objects only; -1 if never. Breadth-first by hops. */
 static int reach_level(const esc_summary *s, int32_t p, int32_t q) {
   unsigned nf = s->nfresh + 1;
-  uint8_t *seen = calloc(nf, 1), *front = calloc(nf, 1), *next = calloc(nf, 1);
+  uint8_t *seen = esc_mem_calloc(nf, 1), *front = esc_mem_calloc(nf, 1), *next = esc_mem_calloc(nf, 1);
   if (!seen || !front || !next)
     esc_fatal("out of memory");
   int best = -1;
@@ -62,7 +62,7 @@ static int reach_level(const esc_summary *s, int32_t p, int32_t q) {
     for (unsigned j = 0; j < nf; j++)
       next[j] = 0;
   }
-  free(seen), free(front), free(next);
+  esc_mem_free(seen), esc_mem_free(front), esc_mem_free(next);
   return best;
 }
 

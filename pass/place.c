@@ -27,7 +27,7 @@ static void decide(esc_decisions *out, esc_dkind k, esc_node obj,
 
 /* freed[n]: some free event may receive node n. */
 static uint8_t *freed_nodes(const esc_fn *f) {
-  uint8_t *freed = calloc(f->nobj ? f->nobj : 1, 1);
+  uint8_t *freed = esc_mem_calloc(f->nobj ? f->nobj : 1, 1);
   if (!freed)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < f->nfrees; i++) {
@@ -82,13 +82,13 @@ void esc_place(esc_fn *f, unsigned what, esc_decisions *out) {
     place_object(f, (esc_node)n, what, freed, out);
   for (unsigned i = 0; (what & ESC_PLACE_HEAP) && i < f->nfrees; i++)
     place_free(f, (int32_t)i, out);
-  free(freed);
+  esc_mem_free(freed);
 }
 
 void esc_decisions_free(esc_decisions *ds) {
   for (unsigned i = 0; i < ds->n; i++)
-    free(ds->v[i].plan.fixes);
-  free(ds->v);
+    esc_mem_free(ds->v[i].plan.fixes);
+  esc_mem_free(ds->v);
   ds->v = NULL;
   ds->n = ds->cap = 0;
 }

@@ -92,7 +92,7 @@ static char *line_text(const esc_module *m, uint32_t file, uint32_t n) {
   const char *s = m->opts.source_line(m->opts.source_line_ctx, file, n, &len);
   if (!s)
     return NULL;
-  char *c = malloc(len + 1);
+  char *c = esc_mem_alloc(len + 1);
   if (!c)
     esc_fatal("out of memory");
   memcpy(c, s, len);
@@ -109,8 +109,8 @@ bool esc_suppressed(const esc_module *m, esc_kind k, esc_pos pos) {
       (above &&
        (ignore_comment(above, kind) || nolint(above, "NOLINTNEXTLINE(", kind) ||
         nolint(above, "NOLINT(", kind)));
-  free(here);
-  free(above);
+  esc_mem_free(here);
+  esc_mem_free(above);
   return s;
 }
 
@@ -148,7 +148,7 @@ static void hash(esc_module *m, const esc_fn *f, const rec_args *a,
 }
 
 static esc_flow_step *copy_flow(const esc_flow *fl) {
-  esc_flow_step *v = malloc((fl->n ? fl->n : 1) * sizeof *v);
+  esc_flow_step *v = esc_mem_alloc((fl->n ? fl->n : 1) * sizeof *v);
   if (!v)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < fl->n; i++)
@@ -173,7 +173,7 @@ static void add(esc_fn *f, const rec_args *a) {
     r.nflow = a->flow->n;
   }
   if (a->plan && a->plan->nfixes) {
-    esc_fix *fx = malloc(a->plan->nfixes * sizeof *fx);
+    esc_fix *fx = esc_mem_alloc(a->plan->nfixes * sizeof *fx);
     if (!fx)
       esc_fatal("out of memory");
     memcpy(fx, a->plan->fixes, a->plan->nfixes * sizeof *fx);
@@ -400,13 +400,13 @@ void esc_report_sort(esc_module *m) {
 
 void esc_records_free(esc_module *m) {
   for (unsigned i = 0; i < m->nrecords; i++) {
-    free((void *)m->records[i].flow);
-    free((void *)m->records[i].fixes);
+    esc_mem_free((void *)m->records[i].flow);
+    esc_mem_free((void *)m->records[i].fixes);
     esc_suggestions_free(m->records[i].suggestions,
                          m->records[i].nsuggestions);
   }
-  free(m->records);
-  free(m->plines);
+  esc_mem_free(m->records);
+  esc_mem_free(m->plines);
   m->records = NULL;
   m->plines = NULL;
   m->nrecords = m->caprecords = m->nplines = m->capplines = 0;

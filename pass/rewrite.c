@@ -122,7 +122,7 @@ static const char *refuse_frees(planner *p, esc_node h) {
  * ------------------------------------------------------------ */
 
 static esc_ivec *reverse_pts(const esc_fn *f) {
-  esc_ivec *rev = calloc(f->nobj + 1, sizeof *rev);
+  esc_ivec *rev = esc_mem_calloc(f->nobj + 1, sizeof *rev);
   if (!rev)
     esc_fatal("out of memory");
   for (unsigned n = 0; n < f->nobj; n++) {
@@ -137,7 +137,7 @@ static esc_ivec *reverse_pts(const esc_fn *f) {
 /* The innermost block enclosing the site and every holder of it. */
 static esc_block_id storage_block(planner *p, esc_node h) {
   const esc_fn *f = p->f;
-  uint8_t *seen = calloc(f->nobj + 1, 1);
+  uint8_t *seen = esc_mem_calloc(f->nobj + 1, 1);
   esc_ivec q = {0};
   if (!seen)
     esc_fatal("out of memory");
@@ -153,8 +153,8 @@ static esc_block_id storage_block(planner *p, esc_node h) {
         esc_ivec_push(&q, r->v[j]);
       }
   }
-  free(seen);
-  free(q.v);
+  esc_mem_free(seen);
+  esc_mem_free(q.v);
   return b;
 }
 
@@ -248,8 +248,8 @@ static int owner_rank(const esc_fn *f, const esc_decision *d) {
  * index in ds of block b's owner (-1: none); one rank (one suppression
  * look-up) per promoted decision. */
 static int32_t *owners(const esc_fn *f, const esc_decisions *ds) {
-  int32_t *best = malloc((f->nblk ? f->nblk : 1) * sizeof *best);
-  int *rank = calloc(f->nblk ? f->nblk : 1, sizeof *rank);
+  int32_t *best = esc_mem_alloc((f->nblk ? f->nblk : 1) * sizeof *best);
+  int *rank = esc_mem_calloc(f->nblk ? f->nblk : 1, sizeof *rank);
   if (!best || !rank)
     esc_fatal("out of memory");
   for (unsigned b = 0; b < f->nblk; b++)
@@ -262,7 +262,7 @@ static int32_t *owners(const esc_fn *f, const esc_decisions *ds) {
     if (r > rank[d->plan.block])
       best[d->plan.block] = (int32_t)i, rank[d->plan.block] = r;
   }
-  free(rank);
+  esc_mem_free(rank);
   return best;
 }
 
@@ -368,8 +368,8 @@ static void refuse_overlaps(planner *p, esc_decisions *ds) {
       }
     }
   }
-  free(a);
-  free(b);
+  esc_mem_free(a);
+  esc_mem_free(b);
 }
 
 
@@ -397,10 +397,10 @@ void esc_plan_rewrites(esc_fn *f, esc_decisions *ds) {
   for (unsigned i = 0; i < ds->n; i++)
     if (candidate(&ds->v[i]) && ds->v[i].plan.promoted)
       plan_fixes(&p, ds, &ds->v[i], own[ds->v[i].plan.block] == (int32_t)i);
-  free(own);
+  esc_mem_free(own);
   if (p.rev)
     for (unsigned n = 0; n < f->nobj; n++)
-      free(p.rev[n].v);
-  free(p.rev);
-  free(p.frees.v);
+      esc_mem_free(p.rev[n].v);
+  esc_mem_free(p.rev);
+  esc_mem_free(p.frees.v);
 }

@@ -139,7 +139,7 @@ static bool begin_fn(reader *r, char *rest) {
           5 ||
       rest[n])
     return fail(r, "bad 'fn' line");
-  r->cur = calloc(1, sizeof *r->cur);
+  r->cur = esc_mem_calloc(1, sizeof *r->cur);
   if (!r->cur)
     esc_fatal("out of memory");
   *r->cur = (esc_summary){.fn = esc_intern(r->m, name),

@@ -484,7 +484,7 @@ static esc_solution *keep(work *w) {
   }
   size_t size = sizeof(esc_solution) + w->total * sizeof(esc_set) +
                 chunks * sizeof(esc_chunk) + 3 * n * sizeof(int32_t);
-  esc_solution *s = calloc(1, size);
+  esc_solution *s = esc_mem_calloc(1, size);
   if (!s)
     esc_fatal("out of memory");
   s->n = n;
@@ -533,4 +533,4 @@ int32_t esc_pointee_index(const esc_solution *s, esc_node n) {
   return s->pidx[n];
 }
 
-void esc_solution_free(esc_solution *s) { free(s); }
+void esc_solution_free(esc_solution *s) { esc_mem_free(s); }

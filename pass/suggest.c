@@ -162,7 +162,7 @@ static esc_suggestion offer(const char *rewrite, const char *message,
   esc_suggestion s = {.rewrite = rewrite, .message = message};
   if (refusal) {
     s.refusal = refusal;
-    free(e->v);
+    esc_mem_free(e->v);
   } else {
     s.fixes = e->v;
     s.nfixes = e->n;
@@ -189,7 +189,7 @@ esc_suggestion *esc_suggest(esc_fn *f, esc_node local, uint8_t cls,
   *n = 0;
   if (o->kind != ESC_OBJ_LOCAL || !describe(f, local, &d))
     return NULL;
-  esc_suggestion *v = malloc(3 * sizeof *v);
+  esc_suggestion *v = esc_mem_alloc(3 * sizeof *v);
   if (!v)
     esc_fatal("out of memory");
   edits st = {0}, hp = {0};
@@ -226,6 +226,6 @@ esc_suggestion *esc_suggest(esc_fn *f, esc_node local, uint8_t cls,
 
 void esc_suggestions_free(const esc_suggestion *v, unsigned n) {
   for (unsigned i = 0; i < n; i++)
-    free((void *)v[i].fixes);
-  free((void *)v);
+    esc_mem_free((void *)v[i].fixes);
+  esc_mem_free((void *)v);
 }

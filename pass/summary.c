@@ -128,9 +128,9 @@ static bool few_statics(const esc_fn *f) {
 }
 
 esc_summary *esc_summarize(esc_fn *f) {
-  esc_summary *s = calloc(1, sizeof *s);
+  esc_summary *s = esc_mem_calloc(1, sizeof *s);
   extract x = {
-      .f = f, .s = s, .fresh = malloc((f->nobj + 1) * sizeof(int32_t))};
+      .f = f, .s = s, .fresh = esc_mem_alloc((f->nobj + 1) * sizeof(int32_t))};
   if (!s || !x.fresh)
     esc_fatal("out of memory");
   s->fn = f->d.name;
@@ -144,7 +144,7 @@ esc_summary *esc_summarize(esc_fn *f) {
       edges_of(&x, (esc_node)i);
   for (unsigned i = 0; i < f->nfrees; i++)
     frees_of(&x, &f->frees[i]);
-  free(x.fresh);
+  esc_mem_free(x.fresh);
   esc_summary_normalize(s);
   return s;
 }
@@ -212,9 +212,9 @@ static int32_t *find_slot(ranking *r, const esc_iobj *o) {
 }
 
 static void rehash(ranking *r) {
-  free(r->slot);
+  esc_mem_free(r->slot);
   r->nslots = r->nslots ? 2 * r->nslots : 64;
-  if (!(r->slot = calloc(r->nslots, sizeof *r->slot)))
+  if (!(r->slot = esc_mem_calloc(r->nslots, sizeof *r->slot)))
     esc_fatal("out of memory");
   for (unsigned i = 0; i < r->n; i++)
     *find_slot(r, &r->objs[i]) = (int32_t)i + 1;
@@ -243,8 +243,8 @@ static int cmp_ranked(const void *a, const void *b) {
 
 /* Sorts the distinct objects and fills rank_of. */
 static void rank(ranking *r) {
-  ranked *v = malloc((r->n + 1) * sizeof *v);
-  r->rank_of = malloc((r->n + 1) * sizeof *r->rank_of);
+  ranked *v = esc_mem_alloc((r->n + 1) * sizeof *v);
+  r->rank_of = esc_mem_alloc((r->n + 1) * sizeof *r->rank_of);
   if (!v || !r->rank_of)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < r->n; i++)
@@ -254,7 +254,7 @@ static void rank(ranking *r) {
     r->rank_of[v[k].first] = k;
     r->objs[k] = v[k].o;
   }
-  free(v);
+  esc_mem_free(v);
 }
 
 /* One stable counting sort of keys by their rank at shift. */
@@ -274,13 +274,13 @@ static void counting_pass(const uint64_t *in, uint64_t *out, unsigned n,
  * and then by the high one, beat a comparison sort (a third of the time
  * summaries took on SQLite was qsort's). */
 static unsigned sort_unique(uint64_t *keys, unsigned n, unsigned nranks) {
-  uint64_t *tmp = malloc((n + 1) * sizeof *tmp);
-  unsigned *count = malloc((nranks + 1) * sizeof *count);
+  uint64_t *tmp = esc_mem_alloc((n + 1) * sizeof *tmp);
+  unsigned *count = esc_mem_alloc((nranks + 1) * sizeof *count);
   if (!tmp || !count)
     esc_fatal("out of memory");
   counting_pass(keys, tmp, n, count, nranks, 0);
   counting_pass(tmp, keys, n, count, nranks, 32);
-  free(tmp), free(count);
+  esc_mem_free(tmp), esc_mem_free(count);
   unsigned k = 0;
   for (unsigned i = 0; i < n; i++)
     if (!k || keys[k - 1] != keys[i])
@@ -291,7 +291,7 @@ static unsigned sort_unique(uint64_t *keys, unsigned n, unsigned nranks) {
 void esc_summary_normalize(esc_summary *s) {
   ranking r = {0};
   unsigned n = s->nedges + s->nfrees_;
-  uint64_t *keys = malloc((n + 1) * sizeof *keys);
+  uint64_t *keys = esc_mem_alloc((n + 1) * sizeof *keys);
   if (!keys)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < s->nedges; i++)
@@ -312,7 +312,7 @@ void esc_summary_normalize(esc_summary *s) {
   s->nfrees_ = sort_unique(frees, s->nfrees_, r.n);
   for (unsigned i = 0; i < s->nfrees_; i++)
     s->frees[i] = r.objs[frees[i]];
-  free(keys), free(r.objs), free(r.slot), free(r.rank_of);
+  esc_mem_free(keys), esc_mem_free(r.objs), esc_mem_free(r.slot), esc_mem_free(r.rank_of);
   /* Summaries live until the module is freed. */
   esc_shrink(&s->edges, &s->capedges, sizeof *s->edges, s->nedges);
   esc_shrink(&s->frees, &s->capfrees_, sizeof *s->frees, s->nfrees_);
@@ -334,7 +334,7 @@ bool esc_summary_equal(const esc_summary *a, const esc_summary *b) {
 void esc_summary_free(esc_summary *s) {
   if (!s)
     return;
-  free(s->edges);
-  free(s->frees);
-  free(s);
+  esc_mem_free(s->edges);
+  esc_mem_free(s->frees);
+  esc_mem_free(s);
 }

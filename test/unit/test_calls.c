@@ -371,8 +371,8 @@ static void summaries_normalize_to_one_order(void **state) {
   assert_int_equal(s.nfrees_, 2);
   assert_int_equal(s.frees[0].a, 0);
   assert_int_equal(s.frees[1].a, 1);
-  free(s.edges);
-  free(s.frees);
+  esc_mem_free(s.edges);
+  esc_mem_free(s.frees);
   esc_module_free(m);
 }
 
