@@ -125,7 +125,8 @@ struct FunctionFacts {
   uint32_t FirstStorageId = 0;
   // Every function the body names, by its callee name and its own: a
   // superset of the callees its graph will have (esc_fn_declare).
-  std::vector<std::string> Mentions;
+  // Each name is followed by a NUL: one allocation, not one per name.
+  std::string Mentions;
   // For transientStores' prefilter, in pre-order numbers: the assignments
   // of pointers (and structs), each with the number of the outermost loop
   // around it (0: none) and of the statement of a block that holds it
@@ -155,7 +156,8 @@ FunctionFacts scanFunction(const clang::FunctionDecl *FD,
 
 // `__builtin_memcpy` is memcpy, and so are `__builtin___memcpy_chk` and
 // `__builtin_memcpy_inline` (lower_call.cpp).
-std::string libraryName(llvm::StringRef Name);
+// A part of Name.
+llvm::StringRef libraryName(llvm::StringRef Name);
 
 // ---- transient.cpp: stores undone on every path to the exit ---------------
 

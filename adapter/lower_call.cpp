@@ -23,14 +23,14 @@ static const FunctionDecl *staticCallee(const Expr *E) {
   return R ? dyn_cast<FunctionDecl>(R->getDecl()) : nullptr;
 }
 
-std::string libraryName(StringRef Name) {
+StringRef libraryName(StringRef Name) {
   if (startsWith(Name, "__builtin___") && endsWith(Name, "_chk"))
-    return Name.substr(12, Name.size() - 16).str();
+    return Name.substr(12, Name.size() - 16);
   if (startsWith(Name, "__builtin_") && endsWith(Name, "_inline"))
-    return Name.substr(10, Name.size() - 17).str();
+    return Name.substr(10, Name.size() - 17);
   if (startsWith(Name, "__builtin_"))
-    return Name.substr(10).str();
-  return Name.str();
+    return Name.substr(10);
+  return Name;
 }
 
 // True if a printf format may contain a %p conversion: it is not a string
@@ -82,7 +82,7 @@ esc_node Lowerer::call(const CallExpr *E) {
       return *V;
   if (!Fn)
     value(E->getCallee());
-  std::string Callee = Fn ? libraryName(Fn->getName()) : std::string();
+  std::string Callee = Fn ? libraryName(Fn->getName()).str() : std::string();
   std::vector<esc_node> Args;
   for (const Expr *A : E->arguments())
     Args.push_back(value(A));
@@ -118,15 +118,15 @@ void Lowerer::describeCall(esc_call_desc &D, const CallExpr *E,
   D.pos = Pos.pos(E->getBeginLoc());
   D.range = Pos.range(E->getSourceRange(), D.pos, &Text, 80);
   D.text = Text.c_str();
-  D.args_range = D.range;
-  if (std::optional<uint32_t> LParen =
-          Pos.openParenAfter(E->getCallee()->getEndLoc())) {
-    D.args_range.begin.offset = *LParen + 1;
-    D.args_range.end_offset = Pos.fileOffset(E->getRParenLoc());
-    ArgsText = Pos.exactText(E->getRParenLoc(), D.args_range.begin.offset,
-                             D.args_range.end_offset);
-    D.args_text = ArgsText.c_str();
-  }
+  // Only a promoted block's free(ARGS) is rewritten (to ((void)(ARGS))):
+  // the exact text costs a lexer run, so no other call gets it.
+  if (Callee == "free")
+    if (std::optional<uint32_t> LParen =
+            Pos.openParenAfter(E->getCallee()->getEndLoc())) {
+      ArgsText = Pos.exactText(E->getRParenLoc(), *LParen + 1,
+                               Pos.fileOffset(E->getRParenLoc()));
+      D.args_text = ArgsText.c_str();
+    }
   D.block = Block;
   D.size = allocationSize(E, Callee);
   auto Arg = [&](unsigned I) {

@@ -183,7 +183,6 @@ void Lowerer::cleanupCall(const VarDecl *VD, esc_node Var,
   D.pos.in_macro = true;
   D.text = Text.c_str();
   D.range.begin = D.pos;
-  D.args_range.begin = D.pos;
   D.block = Block;
   D.size = -1;
   esc_call(F, &D);

@@ -10,6 +10,7 @@
 #include "clang/Frontend/FrontendPluginRegistry.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <unordered_map>
 
@@ -95,8 +96,8 @@ struct Declared {
         continue;
       FunctionFacts &F = Facts[Fn] = scanFunction(Fn, SM);
       std::vector<const char *> Names;
-      for (const std::string &N : F.Mentions)
-        Names.push_back(N.c_str());
+      for (size_t I = 0; I < F.Mentions.size(); I += strlen(Names.back()) + 1)
+        Names.push_back(F.Mentions.data() + I);
       esc_fn_declare(M, Fn->getName().str().c_str(), Names.data(),
                      (unsigned)Names.size(), Fn);
       F.Mentions = {}; // the engine has its copy

@@ -74,9 +74,11 @@ public:
     if (ComputedGoto)
       Out.BackwardTargets.insert(AddressTaken.begin(), AddressTaken.end());
     for (const FunctionDecl *F : NamedInOrder) {
-      Out.Mentions.push_back(libraryName(F->getName()));
-      if (Out.Mentions.back() != F->getName())
-        Out.Mentions.push_back(F->getName().str());
+      StringRef Lib = libraryName(F->getName());
+      Out.Mentions.append(Lib.data(), Lib.size()).push_back('\0');
+      if (Lib != F->getName())
+        Out.Mentions.append(F->getName().data(), F->getName().size())
+            .push_back('\0');
     }
   }
 

@@ -341,7 +341,6 @@ typedef struct esc_call_desc {
   esc_pos pos;           /* the call expression */
   const char *text;      /* source text, e.g. "malloc(16)" */
   esc_range range;       /* the whole call expression (rewrites) */
-  esc_range args_range;  /* text between the parentheses (rewrites) */
   esc_block_id block;
   int64_t size;          /* allocation size in bytes if constant, else -1 */
   int64_t align;         /* aligned_alloc alignment if constant, else 0 */
@@ -349,8 +348,8 @@ typedef struct esc_call_desc {
    * guard such as `if (p != buf) free(p);` (free-nonheap). */
   const esc_node *guard_excludes;
   unsigned nguard_excludes;
-  /* Added for rewrites: the exact source text between the parentheses
-   * (what args_range covers), used when a promoted block's free(p) becomes
+  /* Added for rewrites: the exact source text between the parentheses,
+   * used when a promoted block's free(p) becomes
    * ((void)(p)). NULL: the engine takes it from `text` after the first '('
    * up to the last ')', and refuses the promotion when `text` looks
    * shortened (contains "..."). */
