@@ -2,17 +2,18 @@
  * heap.c — the engine's memory: a heap of its own, faulted in 2 MB at once.
  *
  * Why. Besides its own work, what the plugin adds to a compile is memory:
- * graphs, the solver's sets, summaries, about 18 MB on SQLite's
+ * graphs, the solver's sets, summaries, about 25 MB on SQLite's
  * amalgamation. From the C library's heap every fresh 4 KB page costs a
- * page fault the first time it is written, 12 µs each in the virtual
- * machines CI runs on (a third of a microsecond on bare metal): 4,500
- * faults, 55 ms of the 300 ms the plugin added to that compile. And the
- * solver reads its sparse sets all over that memory, which on 4 KB pages
- * means TLB misses. So the engine reserves one range of addresses and
- * extends it 2 MB at a time, asking for a transparent huge page
- * (MADV_HUGEPAGE) and for the whole step to be faulted in by one call
- * (MADV_POPULATE_WRITE, Linux 5.14); either may be refused, and then the
- * pages fault one by one as before. docs/benchmarks.md has the numbers.
+ * page fault the first time it is written, one at a time. So the engine
+ * reserves one range of addresses and extends it 2 MB at a time, asking
+ * for the whole step to be faulted in by one call (MADV_POPULATE_WRITE,
+ * Linux 5.14; when refused, the pages fault one by one as before). It
+ * does not ask for transparent huge pages: on the virtual machines CI
+ * runs on, a huge page is usually cheaper to fault in than 512 small
+ * ones, but one that the host has to back with fresh memory costs up to
+ * 5 ms, and on SQLite that made the engine's faults cost 4 ms in one
+ * compile and 100 ms in the next, against a steady 9 ms for small pages.
+ * docs/benchmarks.md has the numbers.
  *
  * Blocks. A block is a 16-byte header (its size class) and the caller's
  * bytes. Classes are 16, 32, 48, 64 bytes and then four per doubling (80,
@@ -108,7 +109,6 @@ static bool extend(size_t n) {
   if ((size_t)(heap.end - heap.ready) < n ||
       mprotect(heap.ready, n, PROT_READ | PROT_WRITE) != 0)
     return false;
-  (void)madvise(heap.ready, n, MADV_HUGEPAGE);
   (void)madvise(heap.ready, n, MADV_POPULATE_WRITE);
   heap.ready += n;
   return true;
