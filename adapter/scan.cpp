@@ -116,43 +116,64 @@ private:
     return isa<WhileStmt>(S) || isa<ForStmt>(S);
   }
 
+  // A switch on the class: the walk visits every node of every body.
   void visit(const Stmt *S) {
-    if (const auto *G = dyn_cast<GotoStmt>(S))
-      gotoStmt(G);
-    else if (const auto *L = dyn_cast<LabelStmt>(S))
-      Walked.insert(L->getDecl());
-    else if (isa<IndirectGotoStmt>(S))
+    switch (S->getStmtClass()) {
+    case Stmt::GotoStmtClass:
+      return gotoStmt(cast<GotoStmt>(S));
+    case Stmt::LabelStmtClass:
+      Walked.insert(cast<LabelStmt>(S)->getDecl());
+      return;
+    case Stmt::IndirectGotoStmtClass:
       ComputedGoto = Out.HasBackwardGoto = Out.JumpsBack = true;
-    else if (const auto *A = dyn_cast<AddrLabelExpr>(S))
-      AddressTaken.insert(A->getLabel());
-    else if (const auto *C = dyn_cast<CallExpr>(S))
-      call(C);
-    else if (const auto *R = dyn_cast<DeclRefExpr>(S))
-      mention(dyn_cast<FunctionDecl>(R->getDecl()));
-    else if (const auto *D = dyn_cast<DeclStmt>(S))
-      declStmt(D);
-    else if (const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
-      if (U->isArgumentType())
-        type(U->getArgumentType());
-    } else if (const auto *E = dyn_cast<ExplicitCastExpr>(S))
-      type(E->getTypeAsWritten());
-    else if (const auto *L = dyn_cast<CompoundLiteralExpr>(S))
-      type(L->getType());
-    else if (const auto *B = dyn_cast<BinaryOperator>(S)) {
-      if (B->isAssignmentOp())
-        mutate(B->getLHS());
-      if (B->getOpcode() == BO_Assign && !B->getType()->isArithmeticType())
-        Out.PointerAssigns.push_back(
-            {B, Order, Loops ? NestStart : 0, Statement});
-    } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
-      if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
-        mutate(U->getSubExpr());
-    } else if (const auto *A = dyn_cast<AsmStmt>(S)) {
-      for (unsigned I = 0; I < A->getNumOutputs(); I++)
-        mutate(A->getOutputExpr(I));
-      if (const auto *G = dyn_cast<GCCAsmStmt>(A))
-        Out.JumpsBack |= G->isAsmGoto();
+      return;
+    case Stmt::AddrLabelExprClass:
+      AddressTaken.insert(cast<AddrLabelExpr>(S)->getLabel());
+      return;
+    case Stmt::DeclRefExprClass:
+      return mention(dyn_cast<FunctionDecl>(cast<DeclRefExpr>(S)->getDecl()));
+    case Stmt::DeclStmtClass:
+      return declStmt(cast<DeclStmt>(S));
+    case Stmt::UnaryExprOrTypeTraitExprClass:
+      if (cast<UnaryExprOrTypeTraitExpr>(S)->isArgumentType())
+        type(cast<UnaryExprOrTypeTraitExpr>(S)->getArgumentType());
+      return;
+    case Stmt::CompoundLiteralExprClass:
+      return type(cast<CompoundLiteralExpr>(S)->getType());
+    case Stmt::BinaryOperatorClass:
+    case Stmt::CompoundAssignOperatorClass:
+      return binary(cast<BinaryOperator>(S));
+    case Stmt::UnaryOperatorClass:
+      return unary(cast<UnaryOperator>(S));
+    case Stmt::GCCAsmStmtClass:
+    case Stmt::MSAsmStmtClass:
+      return asmStmt(cast<AsmStmt>(S));
+    default: // the families: casts as written, calls of every kind
+      if (const auto *E = dyn_cast<ExplicitCastExpr>(S))
+        type(E->getTypeAsWritten());
+      else if (const auto *C = dyn_cast<CallExpr>(S))
+        call(C);
+      return;
     }
+  }
+
+  void binary(const BinaryOperator *B) {
+    if (B->isAssignmentOp())
+      mutate(B->getLHS());
+    if (B->getOpcode() == BO_Assign && !B->getType()->isArithmeticType())
+      Out.PointerAssigns.push_back({B, Order, Loops ? NestStart : 0, Statement});
+  }
+
+  void unary(const UnaryOperator *U) {
+    if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+      mutate(U->getSubExpr());
+  }
+
+  void asmStmt(const AsmStmt *A) {
+    for (unsigned I = 0; I < A->getNumOutputs(); I++)
+      mutate(A->getOutputExpr(I));
+    if (const auto *G = dyn_cast<GCCAsmStmt>(A))
+      Out.JumpsBack |= G->isAsmGoto();
   }
 
   // Backward in the walk's order, not the source's: that is the order the
