@@ -106,7 +106,8 @@ public:
   bool carries(clang::QualType T);
 
 private:
-  std::map<const clang::RecordDecl *, bool> Records;
+  bool record(const clang::RecordDecl *D);
+  llvm::DenseMap<const clang::RecordDecl *, bool> Records;
 };
 
 // ---- scan.cpp: facts gathered before lowering a function -------------------

@@ -8,20 +8,32 @@ using namespace clang;
 
 namespace escan {
 
+// Lowering asks about the type of nearly every expression, mostly scalars:
+// one switch on the canonical type's class answers them.
 bool PointerTypes::carries(QualType T) {
   if (T.isNull())
     return false;
-  T = T.getCanonicalType();
-  if (const auto *A = T->getAs<AtomicType>())
-    return carries(A->getValueType());
-  if (T->isPointerType() || T->isBlockPointerType())
+  const Type *C = T.getCanonicalType().getTypePtr();
+  switch (C->getTypeClass()) {
+  case Type::Pointer:
+  case Type::BlockPointer:
     return true;
-  if (const ArrayType *A = T->getAsArrayTypeUnsafe())
-    return carries(A->getElementType());
-  const RecordType *R = T->getAs<RecordType>();
-  if (!R)
+  case Type::Atomic:
+    return carries(cast<AtomicType>(C)->getValueType());
+  case Type::ConstantArray:
+  case Type::IncompleteArray:
+  case Type::VariableArray:
+  case Type::DependentSizedArray:
+    return carries(cast<ArrayType>(C)->getElementType());
+  case Type::Record:
+    return record(cast<RecordType>(C)->getDecl());
+  default:
     return false;
-  const RecordDecl *RD = R->getDecl()->getDefinition();
+  }
+}
+
+bool PointerTypes::record(const RecordDecl *D) {
+  const RecordDecl *RD = D->getDefinition();
   if (!RD)
     return false;
   auto It = Records.find(RD);
