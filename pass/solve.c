@@ -108,29 +108,36 @@ static int32_t find(work *w, int32_t x) {
   return r;
 }
 
+/* The queue is a ring of `total` slots; wrapping by comparison, not by a
+ * division, on every push and pop. */
 static void push(work *w, int32_t x) {
   if (w->inq[x])
     return;
   w->inq[x] = 1;
-  w->queue[(w->qhead + w->qlen++) % w->total] = x;
+  unsigned tail = w->qhead + w->qlen++;
+  w->queue[tail >= w->total ? tail - w->total : tail] = x;
 }
 
 static int32_t pop(work *w) {
   int32_t x = w->queue[w->qhead];
-  w->qhead = (w->qhead + 1) % w->total;
+  if (++w->qhead == w->total)
+    w->qhead = 0;
   w->qlen--;
   w->inq[x] = 0;
   return x;
 }
 
-/* Adds the copy edge a → b between representatives; false if present. */
-static bool add_edge(work *w, int32_t a, int32_t b) {
-  a = find(w, a);
-  b = find(w, b);
+/* Adds the copy edge a → b between representatives a and b; false if it
+ * is a loop or present. */
+static bool add_rep_edge(work *w, int32_t a, int32_t b) {
   if (a == b || !esc_set_add(w->a, &w->succ[a], (uint32_t)b))
     return false;
   w->edges++;
   return true;
+}
+
+static bool add_edge(work *w, int32_t a, int32_t b) {
+  return add_rep_edge(w, find(w, a), find(w, b));
 }
 
 /* ---- points-to sets, dense or sparse ------------------------------------ */
@@ -489,7 +496,7 @@ static void substitute(work *w) {
 static void seeded_edge(work *w, int32_t a, int32_t b) {
   a = find(w, a);
   b = find(w, b);
-  if (add_edge(w, a, b) && pts_union(w, b, a))
+  if (add_rep_edge(w, a, b) && pts_union(w, b, a))
     push(w, b);
 }
 
