@@ -145,14 +145,19 @@ esc_range Positions::range(SourceRange R) {
   return range(R, pos(R.getBegin()));
 }
 
-// Raw with whitespace runs collapsed to one space, cut at Max chars.
+// Raw with whitespace runs collapsed to one space, cut at Max chars. Once
+// a word goes past Max the cut is known: the rest of a long call (SQLite
+// has calls of hundreds of characters) is not read.
 static std::string collapse(StringRef Raw, size_t Max) {
   std::string Out;
+  Out.reserve(std::min(Raw.size(), Max + 1));
   for (char Ch : Raw) {
     bool Space = Ch == ' ' || Ch == '\t' || Ch == '\n' || Ch == '\r';
     if (Space && (Out.empty() || Out.back() == ' '))
       continue;
     Out += Space ? ' ' : Ch;
+    if (Out.size() > Max && !Space)
+      break;
   }
   while (!Out.empty() && Out.back() == ' ')
     Out.pop_back();

@@ -263,6 +263,21 @@ static const char *caller_name(esc_module *m, const char *p, unsigned k) {
   return esc_intern(m, buf);
 }
 
+/* The names of C(i,1) .. C(i,ESC_DEPTH) for a parameter named p (interned),
+ * made once per name: SQLite's 7,000 pointer parameters have 940 names. */
+static const char *const *caller_names(esc_module *m, const char *p) {
+  int32_t g = esc_pmap_get(&m->caller_groups, p);
+  if (g < 0) {
+    g = (int32_t)m->ncaller_names;
+    for (unsigned k = 1; k <= ESC_DEPTH; k++) {
+      const char *cn = caller_name(m, p, k);
+      ESC_PUSH(m->caller_names, m->ncaller_names, m->capcaller_names, cn);
+    }
+    esc_pmap_put(&m->caller_groups, p, g);
+  }
+  return &m->caller_names[g];
+}
+
 esc_node esc_param(esc_fn *f, unsigned index, const char *name, esc_pos pos,
                    bool carries_pointers) {
   if (index >= f->d.nparams)
@@ -275,8 +290,9 @@ esc_node esc_param(esc_fn *f, unsigned index, const char *name, esc_pos pos,
   if (!carries_pointers)
     return pi->node;
   esc_node prev = pi->node;
+  const char *const *names = caller_names(f->m, pi->name ? pi->name : "?");
   for (unsigned k = 0; k < ESC_DEPTH; k++) {
-    const char *cn = caller_name(f->m, pi->name ? pi->name : "?", k + 1);
+    const char *cn = names[k];
     pi->mem[k] = obj_named(f, ESC_OBJ_CALLER, cn, pos, 0);
     f->obj[pi->mem[k]].param = (int32_t)index;
     f->obj[pi->mem[k]].level = (int16_t)(k + 1);

@@ -115,6 +115,9 @@ struct esc_module {
   esc_summary **ext; /* summaries read from sidecars */
   unsigned next, capext;
   esc_pmap ext_by_name;
+  esc_pmap caller_groups; /* interned parameter name -> caller_names index */
+  const char **caller_names; /* "*p" .. "****p", ESC_DEPTH per name */
+  unsigned ncaller_names, capcaller_names;
   esc_record *records;
   unsigned nrecords, caprecords;
   esc_param_line *plines;

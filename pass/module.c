@@ -267,6 +267,8 @@ void esc_module_free(esc_module *m) {
   esc_pmap_free(&m->deallocators);
   esc_pmap_free(&m->decl_by_name);
   esc_pmap_free(&m->ext_by_name);
+  esc_pmap_free(&m->caller_groups);
+  esc_mem_free(m->caller_names);
   esc_arena_free(&m->scratch);
   esc_arena_free(&m->text);
   esc_mem_free(m);
