@@ -22,6 +22,10 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <map>
 #include <optional>
@@ -115,10 +119,10 @@ private:
 struct FunctionFacts {
   bool UsesSetjmp = false;
   bool HasBackwardGoto = false;
-  std::set<const clang::LabelDecl *> BackwardTargets;
+  llvm::SmallPtrSet<const clang::LabelDecl *, 4> BackwardTargets;
   // Locals assigned after their declaration or whose address is taken:
   // not foldable as constants in allocation sizes.
-  std::set<const clang::VarDecl *> Mutated;
+  llvm::SmallPtrSet<const clang::VarDecl *, 16> Mutated;
   // Storage that an earlier `escan --fix` declared (locals named
   // escan_heap_<N>): new names start after the largest N, and their sizes
   // count against the function's stack budget.
@@ -164,9 +168,9 @@ llvm::StringRef libraryName(llvm::StringRef Name);
 
 // Assignments into a global or a caller's slot that are overwritten again
 // on every path to the function's exit (lowered with esc_*_undone).
-std::set<const clang::Stmt *> transientStores(const clang::FunctionDecl *FD,
-                                              clang::ASTContext &Ctx,
-                                              const FunctionFacts &Facts);
+llvm::DenseSet<const clang::Stmt *>
+transientStores(const clang::FunctionDecl *FD, clang::ASTContext &Ctx,
+                const FunctionFacts &Facts);
 
 // ---- lower_*.cpp: one function definition into the engine ------------------
 
@@ -278,14 +282,14 @@ private:
   esc_fn *F = nullptr;
   const clang::FunctionDecl *FD = nullptr;
   FunctionFacts Facts;
-  std::set<const clang::Stmt *> Transient;
+  llvm::DenseSet<const clang::Stmt *> Transient;
   esc_block_id Block = 0;
   unsigned Depth = 0;
   esc_pos BlockLBrace{};
-  std::map<const clang::Decl *, esc_node> Vars;
-  std::map<std::string, esc_node> Functions;
-  std::map<const clang::OpaqueValueExpr *, esc_node> Opaque;
-  std::map<const clang::CallExpr *, std::vector<esc_node>> Guards;
+  llvm::DenseMap<const clang::Decl *, esc_node> Vars;
+  llvm::StringMap<esc_node> Functions;
+  llvm::DenseMap<const clang::OpaqueValueExpr *, esc_node> Opaque;
+  llvm::DenseMap<const clang::CallExpr *, std::vector<esc_node>> Guards;
   esc_node Unknown = ESC_NONE;
   esc_node Result = ESC_NONE;
 };

@@ -238,7 +238,7 @@ private:
 
   const SourceManager &SM;
   FunctionFacts &Out;
-  std::set<const LabelDecl *> AddressTaken;
+  llvm::SmallPtrSet<const LabelDecl *, 4> AddressTaken;
   llvm::SmallPtrSet<const LabelDecl *, 8> Walked; // labels seen so far
   bool ComputedGoto = false;
   llvm::SmallPtrSet<const FunctionDecl *, 32> Named;

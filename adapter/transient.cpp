@@ -65,7 +65,7 @@ public:
                 Stores[B->getBlockID()].push_back({A, *Sl});
   }
 
-  void collect(std::set<const Stmt *> &Out) {
+  void collect(llvm::DenseSet<const Stmt *> &Out) {
     for (const CFGBlock *B : G)
       for (size_t I = 0; I < Stores[B->getBlockID()].size(); I++)
         if (killedAfter(B, I))
@@ -262,9 +262,10 @@ bool worthACfg(const FunctionFacts &Facts, ASTContext &Ctx) {
 
 } // namespace
 
-std::set<const Stmt *> transientStores(const FunctionDecl *FD, ASTContext &Ctx,
-                                       const FunctionFacts &Facts) {
-  std::set<const Stmt *> Out;
+llvm::DenseSet<const Stmt *> transientStores(const FunctionDecl *FD,
+                                             ASTContext &Ctx,
+                                             const FunctionFacts &Facts) {
+  llvm::DenseSet<const Stmt *> Out;
   if (!worthACfg(Facts, Ctx))
     return Out;
   CFG::BuildOptions Opts;
