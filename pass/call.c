@@ -181,6 +181,7 @@ typedef struct inst {
   bool one_fresh; /* recursive call: all fresh objects share one site */
   esc_node *mem;  /* C(i,k) -> node, [i * ESC_DEPTH + k - 1] */
   esc_node *fresh;
+  esc_node *memo; /* apply_edge's nodes per object rank */
   esc_node shared_fresh;
   esc_node unknown_t, extern_t; /* temps holding &UNKNOWN, &EXTERN */
   esc_pmap statics;             /* name -> temp holding &static */
@@ -285,28 +286,47 @@ static esc_node node_of(inst *in, const esc_iobj *x) {
   }
 }
 
-static void apply_edge(inst *in, const esc_iedge *e) {
+/* The node an edge X ∋ Y writes when X is the result, a static, UNKNOWN or
+ * EXTERN (a copy into it), else the node whose pointees get Y (a store). */
+static esc_node target_of(inst *in, const esc_iobj *x) {
   const esc_callrec *c = &in->f->calls[in->ci];
-  esc_tag n = call_note(c, ESC_R_SUMMARY);
-  esc_node y = node_of(in, &e->y), x;
-  switch ((esc_ikind)e->x.kind) {
+  switch ((esc_ikind)x->kind) {
   case ESC_I_RESULT:
-    esc_con_add(in->f, ESC_COPY, c->d.result, y, n);
-    return;
+    return c->d.result;
   case ESC_I_STATIC:
-    x = esc_global_interned(in->f, e->x.name, c->d.pos);
-    break;
+    return esc_global_interned(in->f, x->name, c->d.pos);
   case ESC_I_UNKNOWN:
-    x = esc_sink(in->f); /* the callee gave Y to unknown code */
-    break;
+    return esc_sink(in->f); /* the callee gave Y to unknown code */
   case ESC_I_EXTERN:
-    x = esc_extern_mem(in->f);
-    break;
+    return esc_extern_mem(in->f);
   default:
-    esc_con_add(in->f, ESC_STORE, node_of(in, &e->x), y, n);
-    return;
+    return node_of(in, x);
   }
-  esc_con_add(in->f, ESC_COPY, x, y, n);
+}
+
+static bool copies_into(const esc_iobj *x) {
+  return x->kind == ESC_I_RESULT || x->kind == ESC_I_STATIC ||
+         x->kind == ESC_I_UNKNOWN || x->kind == ESC_I_EXTERN;
+}
+
+/* Node of the object ranked r, looked up once per call: as Y in memo[r],
+ * as X in memo[nobjs + r]. ESC_UNSET: not yet (ESC_NONE is an answer). */
+#define ESC_UNSET ((esc_node)-2)
+
+static esc_node memo_node(inst *in, uint32_t r, bool as_x) {
+  esc_node *slot = &in->memo[as_x * in->s->nobjs + r];
+  if (*slot == ESC_UNSET)
+    *slot = as_x ? target_of(in, &in->s->objs[r]) : node_of(in, &in->s->objs[r]);
+  return *slot;
+}
+
+/* Edge i: Y's node first, then X's, as their objects first appear. */
+static void apply_edge(inst *in, unsigned i) {
+  const esc_callrec *c = &in->f->calls[in->ci];
+  uint32_t xr = (uint32_t)(in->s->pairs[i] >> 32), yr = (uint32_t)in->s->pairs[i];
+  esc_node y = memo_node(in, yr, false), x = memo_node(in, xr, true);
+  esc_op op = copies_into(&in->s->objs[xr]) ? ESC_COPY : ESC_STORE;
+  esc_con_add(in->f, op, x, y, call_note(c, ESC_R_SUMMARY));
 }
 
 static void apply_summary(esc_fn *f, calls_pass *pass, int32_t ci,
@@ -325,14 +345,20 @@ static void apply_summary(esc_fn *f, calls_pass *pass, int32_t ci,
              .shared_fresh = ESC_NONE,
              .unknown_t = ESC_NONE,
              .extern_t = ESC_NONE};
+  in.memo = esc_mem_alloc((2 * s->nobjs + 1) * sizeof *in.memo);
+  if (!in.memo)
+    esc_fatal("out of memory");
+  for (unsigned i = 0; i < 2 * s->nobjs; i++)
+    in.memo[i] = ESC_UNSET;
   for (unsigned i = 0; i < s->nedges; i++)
-    apply_edge(&in, &s->edges[i]);
+    apply_edge(&in, i);
   for (unsigned i = 0; i < s->nfrees_; i++)
     add_free(f, ci, node_of(&in, &s->frees[i]), ESC_FREE_OTHER);
   /* Arguments the summary does not describe (variadic) are unknown. */
   unknown_call(f, ci, s->nparams, 0, false);
   esc_mem_free(in.mem);
   esc_mem_free(in.fresh);
+  esc_mem_free(in.memo);
   esc_pmap_free(&in.statics);
 }
 

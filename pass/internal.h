@@ -410,17 +410,30 @@ typedef struct esc_iedge {
   esc_iobj x, y; /* x ∋ y */
 } esc_iedge;
 
+/* Normalized, a summary's edges are pairs of ranks in objs, its few
+ * distinct objects: the edges repeat them (near cliques over caller
+ * memory), and a call applies each object once. */
 struct esc_summary {
   const char *fn;
   bool unknown; /* treat as an unknown callee (non-converged recursion) */
   unsigned nparams;
   bool is_variadic;
   unsigned nfresh;
-  esc_iedge *edges; /* sorted, unique */
-  unsigned nedges, capedges;
+  esc_iobj *objs; /* the distinct objects of edges and frees, sorted */
+  unsigned nobjs;
+  uint64_t *pairs; /* edge x ∋ y: rank of x << 32 | rank of y; sorted, unique */
+  unsigned nedges;
+  esc_iedge *added; /* edges added since the last esc_summary_normalize */
+  unsigned nadded, capadded;
   esc_iobj *frees; /* sorted, unique */
   unsigned nfrees_, capfrees_;
 };
+
+/* Edge i of a normalized summary. */
+static inline esc_iedge esc_summary_edge(const esc_summary *s, unsigned i) {
+  return (esc_iedge){s->objs[s->pairs[i] >> 32],
+                     s->objs[(uint32_t)s->pairs[i]]};
+}
 
 /* Extracts f's summary from its solved graph and classes. */
 esc_summary *esc_summarize(esc_fn *f);
@@ -428,7 +441,7 @@ bool esc_summary_equal(const esc_summary *a, const esc_summary *b);
 void esc_summary_free(esc_summary *s);
 void esc_summary_add_edge(esc_summary *s, esc_iobj x, esc_iobj y);
 void esc_summary_add_free(esc_summary *s, esc_iobj x);
-/* Sorts and removes duplicates. */
+/* Sorts and removes duplicates: the edges added join the pairs. */
 void esc_summary_normalize(esc_summary *s);
 
 /* ==== params.c: Go's parameter tags ===================================== */

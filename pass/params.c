@@ -46,7 +46,8 @@ static int reach_level(const esc_summary *s, int32_t p, int32_t q) {
   for (int hop = 0; more; hop++) {
     more = false;
     for (unsigned i = 0; i < s->nedges; i++) {
-      const esc_iedge *e = &s->edges[i];
+      esc_iedge edge = esc_summary_edge(s, i);
+      const esc_iedge *e = &edge;
       if (!starts(e, hop, q, front))
         continue;
       if (from_caller(&e->y, p)) {
@@ -110,9 +111,11 @@ static void lines_for(esc_fn *f, unsigned i) {
 }
 
 static bool allocator(const esc_summary *s) {
-  for (unsigned i = 0; i < s->nedges; i++)
-    if (s->edges[i].x.kind == ESC_I_RESULT && s->edges[i].y.kind == ESC_I_FRESH)
+  for (unsigned i = 0; i < s->nedges; i++) {
+    esc_iedge e = esc_summary_edge(s, i);
+    if (e.x.kind == ESC_I_RESULT && e.y.kind == ESC_I_FRESH)
       return true;
+  }
   return false;
 }
 

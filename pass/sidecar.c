@@ -54,10 +54,11 @@ static void put_summary(FILE *out, const esc_summary *s) {
   fprintf(out, "fn %s %u %d %u %d\n", s->fn, s->nparams, s->is_variadic,
           s->nfresh, s->unknown);
   for (unsigned i = 0; i < s->nedges; i++) {
+    esc_iedge e = esc_summary_edge(s, i);
     fputs("e ", out);
-    put_iobj(out, &s->edges[i].x);
+    put_iobj(out, &e.x);
     fputc(' ', out);
-    put_iobj(out, &s->edges[i].y);
+    put_iobj(out, &e.y);
     fputc('\n', out);
   }
   for (unsigned i = 0; i < s->nfrees_; i++) {

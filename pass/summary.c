@@ -153,7 +153,7 @@ esc_summary *esc_summarize(esc_fn *f) {
 
 void esc_summary_add_edge(esc_summary *s, esc_iobj x, esc_iobj y) {
   esc_iedge e = {x, y};
-  ESC_PUSH(s->edges, s->nedges, s->capedges, e);
+  ESC_PUSH(s->added, s->nadded, s->capadded, e);
 }
 
 void esc_summary_add_free(esc_summary *s, esc_iobj x) {
@@ -170,11 +170,6 @@ static int cmp_iobj(const esc_iobj *a, const esc_iobj *b) {
   if (a->name == b->name)
     return 0;
   return strcmp(a->name ? a->name : "", b->name ? b->name : "");
-}
-
-static int cmp_edge(const esc_iedge *a, const esc_iedge *b) {
-  int c = cmp_iobj(&a->x, &b->x);
-  return c ? c : cmp_iobj(&a->y, &b->y);
 }
 
 /* ---- normalizing ----------------------------------------------------------
@@ -288,43 +283,57 @@ static unsigned sort_unique(uint64_t *keys, unsigned n, unsigned nranks) {
   return k;
 }
 
+static uint64_t pair_key(ranking *r, const esc_iedge *e) {
+  return (uint64_t)index_of(r, &e->x) << 32 | index_of(r, &e->y);
+}
+
 void esc_summary_normalize(esc_summary *s) {
   ranking r = {0};
-  unsigned n = s->nedges + s->nfrees_;
+  unsigned ne = s->nedges + s->nadded, n = ne + s->nfrees_;
   uint64_t *keys = esc_mem_alloc((n + 1) * sizeof *keys);
   if (!keys)
     esc_fatal("out of memory");
-  for (unsigned i = 0; i < s->nedges; i++)
-    keys[i] = (uint64_t)index_of(&r, &s->edges[i].x) << 32 |
-              index_of(&r, &s->edges[i].y);
+  for (unsigned i = 0; i < s->nedges; i++) {
+    esc_iedge e = esc_summary_edge(s, i);
+    keys[i] = pair_key(&r, &e);
+  }
+  for (unsigned i = 0; i < s->nadded; i++)
+    keys[s->nedges + i] = pair_key(&r, &s->added[i]);
   for (unsigned i = 0; i < s->nfrees_; i++)
-    keys[s->nedges + i] = index_of(&r, &s->frees[i]);
+    keys[ne + i] = index_of(&r, &s->frees[i]);
   rank(&r);
-  for (unsigned i = 0; i < s->nedges; i++)
+  for (unsigned i = 0; i < ne; i++)
     keys[i] =
         (uint64_t)r.rank_of[keys[i] >> 32] << 32 | r.rank_of[(uint32_t)keys[i]];
-  for (unsigned i = s->nedges; i < n; i++)
+  for (unsigned i = ne; i < n; i++)
     keys[i] = r.rank_of[keys[i]];
-  s->nedges = sort_unique(keys, s->nedges, r.n);
-  for (unsigned i = 0; i < s->nedges; i++)
-    s->edges[i] = (esc_iedge){r.objs[keys[i] >> 32], r.objs[(uint32_t)keys[i]]};
-  uint64_t *frees = keys + (n - s->nfrees_);
+  uint64_t *frees = keys + ne;
   s->nfrees_ = sort_unique(frees, s->nfrees_, r.n);
   for (unsigned i = 0; i < s->nfrees_; i++)
     s->frees[i] = r.objs[frees[i]];
-  esc_mem_free(keys), esc_mem_free(r.objs), esc_mem_free(r.slot), esc_mem_free(r.rank_of);
+  s->nedges = sort_unique(keys, ne, r.n);
+  esc_mem_free(s->pairs), esc_mem_free(s->objs), esc_mem_free(s->added);
+  s->pairs = keys, s->objs = r.objs, s->nobjs = r.n;
+  s->added = NULL, s->nadded = s->capadded = 0;
+  esc_mem_free(r.slot), esc_mem_free(r.rank_of);
   /* Summaries live until the module is freed. */
-  esc_shrink(&s->edges, &s->capedges, sizeof *s->edges, s->nedges);
+  unsigned cap = n + 1;
+  esc_shrink(&s->pairs, &cap, sizeof *s->pairs, s->nedges);
+  esc_shrink(&s->objs, &r.cap, sizeof *s->objs, s->nobjs);
   esc_shrink(&s->frees, &s->capfrees_, sizeof *s->frees, s->nfrees_);
 }
 
+/* Normalized summaries: equal edges are equal objects and equal pairs. */
 bool esc_summary_equal(const esc_summary *a, const esc_summary *b) {
   if (a->unknown != b->unknown || a->nfresh != b->nfresh ||
-      a->nedges != b->nedges || a->nfrees_ != b->nfrees_)
+      a->nedges != b->nedges || a->nobjs != b->nobjs ||
+      a->nfrees_ != b->nfrees_)
     return false;
-  for (unsigned i = 0; i < a->nedges; i++)
-    if (cmp_edge(&a->edges[i], &b->edges[i]))
+  for (unsigned i = 0; i < a->nobjs; i++)
+    if (cmp_iobj(&a->objs[i], &b->objs[i]))
       return false;
+  if (a->nedges && memcmp(a->pairs, b->pairs, a->nedges * sizeof *a->pairs))
+    return false;
   for (unsigned i = 0; i < a->nfrees_; i++)
     if (cmp_iobj(&a->frees[i], &b->frees[i]))
       return false;
@@ -334,7 +343,9 @@ bool esc_summary_equal(const esc_summary *a, const esc_summary *b) {
 void esc_summary_free(esc_summary *s) {
   if (!s)
     return;
-  esc_mem_free(s->edges);
+  esc_mem_free(s->objs);
+  esc_mem_free(s->pairs);
+  esc_mem_free(s->added);
   esc_mem_free(s->frees);
   esc_mem_free(s);
 }
