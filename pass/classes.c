@@ -5,8 +5,8 @@
  * following points-to edges transitively. Roots: statics and EXTERN
  * (global), ~r0 (return), caller memory C(i,k) (caller), UNKNOWN (unknown).
  * A heap object that escapes passes its classes on simply by being on the
- * path. One breadth-first walk per class over the solved graph; the root
- * itself gets the class only when it is reached again.
+ * path. One worklist walk over the solved graph carries all four classes
+ * as bits; a root itself gets its class only when it is reached again.
  *
  * UNKNOWN is a barrier for the other classes: when a global (or the result,
  * or caller memory) may point to "whatever unknown code holds", the objects
@@ -36,38 +36,45 @@ uint8_t esc_root_class(const esc_fn *f, esc_node n) {
   return 0;
 }
 
-/* Marks every pointee of n with class c and queues the new ones. */
-static void spread(esc_fn *f, esc_node n, uint8_t c, esc_ivec *q) {
+/* Marks every pointee of n with the classes in c and queues those that
+ * gain one (a node waits in the queue at most once at a time). */
+static void spread(esc_fn *f, esc_node n, uint8_t c, esc_ivec *q,
+                   uint8_t *queued) {
   uint32_t e;
   const esc_set *p = esc_pts(f->sol, n);
   ESC_SET_EACH(p, e) {
     esc_node o = esc_pointee_node(f->sol, e);
-    if (!(f->cls[o] & c)) {
-      f->cls[o] |= c;
+    if ((f->cls[o] | c) == f->cls[o])
+      continue;
+    f->cls[o] |= c;
+    if (!queued[o]) {
+      queued[o] = 1;
       esc_ivec_push(q, o);
     }
   }
 }
 
-static void walk_class(esc_fn *f, uint8_t c, esc_ivec *q) {
-  q->n = 0;
-  for (unsigned i = 0; i < f->nobj; i++)
-    if (esc_root_class(f, (esc_node)i) == c)
-      spread(f, (esc_node)i, c, q);
-  for (unsigned h = 0; h < q->n; h++)
-    if (c == ESC_CLS_UNKNOWN || !esc_is_barrier(f, q->v[h]))
-      spread(f, q->v[h], c, q);
-}
-
+/* All four classes in one walk: each root spreads its class, and a node
+ * passes on every class it has, but a barrier only unknown. */
 void esc_classify(esc_fn *f) {
   esc_mem_free(f->cls);
-  f->cls = esc_mem_calloc(f->nobj ? f->nobj : 1, 1);
-  if (!f->cls)
+  unsigned n = f->nobj ? f->nobj : 1;
+  f->cls = esc_mem_calloc(n, 1);
+  uint8_t *queued = esc_mem_calloc(n, 1);
+  if (!f->cls || !queued)
     esc_fatal("out of memory");
   esc_ivec q = {0};
-  static const uint8_t all[] = {ESC_CLS_GLOBAL, ESC_CLS_RETURN, ESC_CLS_CALLER,
-                                ESC_CLS_UNKNOWN};
-  for (unsigned i = 0; i < sizeof all; i++)
-    walk_class(f, all[i], &q);
+  for (unsigned i = 0; i < f->nobj; i++) {
+    uint8_t c = esc_root_class(f, (esc_node)i);
+    if (c)
+      spread(f, (esc_node)i, c, &q, queued);
+  }
+  for (unsigned h = 0; h < q.n; h++) {
+    esc_node v = q.v[h];
+    queued[v] = 0;
+    uint8_t c = f->cls[v];
+    spread(f, v, esc_is_barrier(f, v) ? c & ESC_CLS_UNKNOWN : c, &q, queued);
+  }
   esc_mem_free(q.v);
+  esc_mem_free(queued);
 }
