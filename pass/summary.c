@@ -25,141 +25,6 @@
  * contents would otherwise export thousands of edges per call. */
 #define ESC_NAMED_STATICS 8
 
-typedef struct extract {
-  esc_fn *f;
-  esc_summary *s;
-  int32_t *fresh;     /* node -> fresh index, -1 */
-  bool named_statics; /* statics keep their names */
-} extract;
-
-static esc_iobj iobj(esc_ikind k, int32_t a, int32_t b, const char *name) {
-  return (esc_iobj){.kind = (uint8_t)k, .a = a, .b = (int16_t)b, .name = name};
-}
-
-static esc_iobj heap_iobj(extract *x, esc_node n) {
-  uint8_t c = x->f->cls[n];
-  if (c & ESC_CLS_GLOBAL)
-    return iobj(ESC_I_EXTERN, 0, 0, NULL);
-  if (c & ESC_CLS_UNKNOWN)
-    return iobj(ESC_I_UNKNOWN, 0, 0, NULL);
-  if (x->fresh[n] < 0)
-    x->fresh[n] = (int32_t)x->s->nfresh++;
-  return iobj(ESC_I_FRESH, x->fresh[n], 0, NULL);
-}
-
-/* The interface object that node n stands for in the caller. */
-static esc_iobj map(extract *x, esc_node n) {
-  const esc_obj *o = &x->f->obj[n];
-  switch (o->kind) {
-  case ESC_OBJ_CALLER:
-    return iobj(ESC_I_CALLER, o->param, o->level, NULL);
-  case ESC_OBJ_STATIC:
-    if (x->named_statics)
-      return iobj(ESC_I_STATIC, 0, 0, o->name);
-    return iobj(ESC_I_EXTERN, 0, 0, NULL);
-  case ESC_OBJ_STRING:
-  case ESC_OBJ_FUNCTION:
-  case ESC_OBJ_EXTERN:
-    return iobj(ESC_I_EXTERN, 0, 0, NULL);
-  case ESC_OBJ_RESULT:
-    return iobj(ESC_I_RESULT, 0, 0, NULL);
-  case ESC_OBJ_HEAP:
-    return heap_iobj(x, n);
-  default:
-    return iobj(ESC_I_UNKNOWN, 0, 0, NULL);
-  }
-}
-
-/* Edges every caller already has: UNKNOWN ∋ UNKNOWN, EXTERN; statics and
- * EXTERN ∋ EXTERN; C(i,k) ∋ C(i,k+1) and C(i,K) ∋ C(i,K). */
-static bool implicit(const esc_iobj *a, const esc_iobj *b) {
-  if (b->kind == ESC_I_EXTERN)
-    return a->kind == ESC_I_UNKNOWN || a->kind == ESC_I_EXTERN ||
-           a->kind == ESC_I_STATIC;
-  if (a->kind == ESC_I_UNKNOWN && b->kind == ESC_I_UNKNOWN)
-    return true;
-  return a->kind == ESC_I_CALLER && b->kind == ESC_I_CALLER && a->a == b->a &&
-         (b->b == a->b + 1 || (a->b == ESC_DEPTH && b->b == ESC_DEPTH));
-}
-
-/* Nodes whose contents the caller can observe: roots and every object
- * reachable from one. */
-static bool observable(const esc_fn *f, esc_node n) {
-  return esc_root_class(f, n) || f->cls[n];
-}
-
-static void edges_of(extract *x, esc_node n) {
-  esc_iobj a = map(x, n);
-  uint32_t e;
-  const esc_set *p = esc_pts(x->f->sol, n);
-  ESC_SET_EACH(p, e) {
-    esc_iobj b = map(x, esc_pointee_node(x->f->sol, e));
-    if (!implicit(&a, &b))
-      esc_summary_add_edge(x->s, a, b);
-  }
-}
-
-static void frees_of(extract *x, const esc_free *fr) {
-  uint32_t e;
-  const esc_set *p = esc_pts(x->f->sol, fr->ptr);
-  ESC_SET_EACH(p, e) {
-    esc_iobj b = map(x, esc_pointee_node(x->f->sol, e));
-    if (b.kind == ESC_I_CALLER) /* frees of statics are the callee's finding */
-      esc_summary_add_free(x->s, b);
-  }
-}
-
-/* Does static g hold anything but global memory? */
-static bool holds_more(const esc_fn *f, esc_node g) {
-  const esc_set *p = esc_pts(f->sol, g);
-  uint32_t e;
-  ESC_SET_EACH(p, e) {
-    if (f->obj[esc_pointee_node(f->sol, e)].kind != ESC_OBJ_EXTERN)
-      return true;
-  }
-  return false;
-}
-
-static bool few_statics(const esc_fn *f) {
-  unsigned n = 0;
-  for (unsigned i = 0; i < f->nobj; i++)
-    n += f->obj[i].kind == ESC_OBJ_STATIC && holds_more(f, (esc_node)i);
-  return n <= ESC_NAMED_STATICS;
-}
-
-esc_summary *esc_summarize(esc_fn *f) {
-  esc_summary *s = esc_mem_calloc(1, sizeof *s);
-  extract x = {
-      .f = f, .s = s, .fresh = esc_mem_alloc((f->nobj + 1) * sizeof(int32_t))};
-  if (!s || !x.fresh)
-    esc_fatal("out of memory");
-  s->fn = f->d.name;
-  s->nparams = f->d.nparams;
-  s->is_variadic = f->d.is_variadic;
-  for (unsigned i = 0; i < f->nobj; i++)
-    x.fresh[i] = -1;
-  x.named_statics = few_statics(f);
-  for (unsigned i = 0; i < f->nobj; i++)
-    if (observable(f, (esc_node)i))
-      edges_of(&x, (esc_node)i);
-  for (unsigned i = 0; i < f->nfrees; i++)
-    frees_of(&x, &f->frees[i]);
-  esc_mem_free(x.fresh);
-  esc_summary_normalize(s);
-  return s;
-}
-
-/* ---- the summary type --------------------------------------------------- */
-
-void esc_summary_add_edge(esc_summary *s, esc_iobj x, esc_iobj y) {
-  esc_iedge e = {x, y};
-  ESC_PUSH(s->added, s->nadded, s->capadded, e);
-}
-
-void esc_summary_add_free(esc_summary *s, esc_iobj x) {
-  ESC_PUSH(s->frees, s->nfrees_, s->capfrees_, x);
-}
-
 static int cmp_iobj(const esc_iobj *a, const esc_iobj *b) {
   if (a->kind != b->kind)
     return a->kind < b->kind ? -1 : 1;
@@ -283,14 +148,242 @@ static unsigned sort_unique(uint64_t *keys, unsigned n, unsigned nranks) {
   return k;
 }
 
+/* Makes keys s's edges and frees: keys[0, ne) pairs of indices in r,
+ * keys[ne, ne + nf) indices of freed objects. Ranks r's objects (every one
+ * used by a key), sorts and drops repeats; s owns keys and r's objects. */
+static void take_keys(esc_summary *s, ranking *r, uint64_t *keys, unsigned ne,
+                      unsigned nf) {
+  rank(r);
+  for (unsigned i = 0; i < ne; i++)
+    keys[i] = (uint64_t)r->rank_of[keys[i] >> 32] << 32 |
+              r->rank_of[(uint32_t)keys[i]];
+  for (unsigned i = ne; i < ne + nf; i++)
+    keys[i] = r->rank_of[keys[i]];
+  uint64_t *frees = keys + ne;
+  nf = sort_unique(frees, nf, r->n);
+  esc_iobj *fr = esc_mem_alloc((nf + 1) * sizeof *fr);
+  if (!fr)
+    esc_fatal("out of memory");
+  for (unsigned i = 0; i < nf; i++)
+    fr[i] = r->objs[frees[i]];
+  esc_mem_free(s->frees);
+  s->frees = fr, s->nfrees_ = s->capfrees_ = nf;
+  s->nedges = sort_unique(keys, ne, r->n);
+  esc_mem_free(s->pairs), esc_mem_free(s->objs), esc_mem_free(s->added);
+  s->pairs = keys, s->objs = r->objs, s->nobjs = r->n;
+  s->added = NULL, s->nadded = s->capadded = 0;
+  esc_mem_free(r->slot), esc_mem_free(r->rank_of);
+  /* Summaries live until the module is freed. */
+  unsigned cap = ne + nf + 1;
+  esc_shrink(&s->pairs, &cap, sizeof *s->pairs, s->nedges);
+  esc_shrink(&s->objs, &r->cap, sizeof *s->objs, s->nobjs);
+  esc_shrink(&s->frees, &s->capfrees_, sizeof *s->frees, s->nfrees_);
+}
+
+/* ---- extracting --------------------------------------------------------- *
+ *
+ * Each node is mapped to its interface object once, and the edges collect
+ * as pairs of the objects' indices: a smeared function's summary repeats a
+ * few objects over thousands of edges. */
+
+typedef struct extract {
+  esc_fn *f;
+  esc_summary *s;
+  int32_t *fresh;     /* node -> fresh index, -1 */
+  bool named_statics; /* statics keep their names */
+  ranking r;          /* the interface objects, as first mapped */
+  int32_t *index;     /* node -> its object's index in r, -1 */
+  uint64_t *keys;     /* edges as index pairs */
+  unsigned nkeys, capkeys;
+  uint64_t *frees; /* indices of freed objects */
+  unsigned nfrees, capfrees;
+} extract;
+
+static esc_iobj iobj(esc_ikind k, int32_t a, int32_t b, const char *name) {
+  return (esc_iobj){.kind = (uint8_t)k, .a = a, .b = (int16_t)b, .name = name};
+}
+
+static esc_iobj heap_iobj(extract *x, esc_node n) {
+  uint8_t c = x->f->cls[n];
+  if (c & ESC_CLS_GLOBAL)
+    return iobj(ESC_I_EXTERN, 0, 0, NULL);
+  if (c & ESC_CLS_UNKNOWN)
+    return iobj(ESC_I_UNKNOWN, 0, 0, NULL);
+  if (x->fresh[n] < 0)
+    x->fresh[n] = (int32_t)x->s->nfresh++;
+  return iobj(ESC_I_FRESH, x->fresh[n], 0, NULL);
+}
+
+/* The interface object that node n stands for in the caller. */
+static esc_iobj map(extract *x, esc_node n) {
+  const esc_obj *o = &x->f->obj[n];
+  switch (o->kind) {
+  case ESC_OBJ_CALLER:
+    return iobj(ESC_I_CALLER, o->param, o->level, NULL);
+  case ESC_OBJ_STATIC:
+    if (x->named_statics)
+      return iobj(ESC_I_STATIC, 0, 0, o->name);
+    return iobj(ESC_I_EXTERN, 0, 0, NULL);
+  case ESC_OBJ_STRING:
+  case ESC_OBJ_FUNCTION:
+  case ESC_OBJ_EXTERN:
+    return iobj(ESC_I_EXTERN, 0, 0, NULL);
+  case ESC_OBJ_RESULT:
+    return iobj(ESC_I_RESULT, 0, 0, NULL);
+  case ESC_OBJ_HEAP:
+    return heap_iobj(x, n);
+  default:
+    return iobj(ESC_I_UNKNOWN, 0, 0, NULL);
+  }
+}
+
+/* Edges every caller already has: UNKNOWN ∋ UNKNOWN, EXTERN; statics and
+ * EXTERN ∋ EXTERN; C(i,k) ∋ C(i,k+1) and C(i,K) ∋ C(i,K). */
+static bool implicit(const esc_iobj *a, const esc_iobj *b) {
+  if (b->kind == ESC_I_EXTERN)
+    return a->kind == ESC_I_UNKNOWN || a->kind == ESC_I_EXTERN ||
+           a->kind == ESC_I_STATIC;
+  if (a->kind == ESC_I_UNKNOWN && b->kind == ESC_I_UNKNOWN)
+    return true;
+  return a->kind == ESC_I_CALLER && b->kind == ESC_I_CALLER && a->a == b->a &&
+         (b->b == a->b + 1 || (a->b == ESC_DEPTH && b->b == ESC_DEPTH));
+}
+
+/* Nodes whose contents the caller can observe: roots and every object
+ * reachable from one. */
+static bool observable(const esc_fn *f, esc_node n) {
+  return esc_root_class(f, n) || f->cls[n];
+}
+
+static uint32_t index_of_node(extract *x, esc_node n) {
+  if (x->index[n] < 0) {
+    esc_iobj o = map(x, n);
+    x->index[n] = (int32_t)index_of(&x->r, &o);
+  }
+  return (uint32_t)x->index[n];
+}
+
+static void edges_of(extract *x, esc_node n) {
+  uint32_t a = index_of_node(x, n), e;
+  const esc_set *p = esc_pts(x->f->sol, n);
+  ESC_SET_EACH(p, e) {
+    uint32_t b = index_of_node(x, esc_pointee_node(x->f->sol, e));
+    if (!implicit(&x->r.objs[a], &x->r.objs[b])) {
+      uint64_t k = (uint64_t)a << 32 | b;
+      ESC_PUSH(x->keys, x->nkeys, x->capkeys, k);
+    }
+  }
+}
+
+static void frees_of(extract *x, const esc_free *fr) {
+  uint32_t e;
+  const esc_set *p = esc_pts(x->f->sol, fr->ptr);
+  ESC_SET_EACH(p, e) {
+    esc_node o = esc_pointee_node(x->f->sol, e);
+    if (map(x, o).kind == ESC_I_CALLER) { /* statics: the callee's finding */
+      uint64_t k = index_of_node(x, o);
+      ESC_PUSH(x->frees, x->nfrees, x->capfrees, k);
+    }
+  }
+}
+
+/* Objects mapped only for edges that every caller has go: r keeps those
+ * the keys use, and the keys their new indices. */
+static void drop_unused(extract *x) {
+  ranking *r = &x->r;
+  uint32_t *to = esc_mem_alloc((r->n + 1) * sizeof *to);
+  if (!to)
+    esc_fatal("out of memory");
+  for (unsigned i = 0; i < r->n; i++)
+    to[i] = UINT32_MAX;
+  for (unsigned i = 0; i < x->nkeys; i++)
+    to[x->keys[i] >> 32] = to[(uint32_t)x->keys[i]] = 0;
+  for (unsigned i = 0; i < x->nfrees; i++)
+    to[x->frees[i]] = 0;
+  unsigned n = 0;
+  for (unsigned i = 0; i < r->n; i++)
+    if (to[i] == 0) {
+      r->objs[n] = r->objs[i];
+      to[i] = n++;
+    }
+  r->n = n;
+  for (unsigned i = 0; i < x->nkeys; i++)
+    x->keys[i] = (uint64_t)to[x->keys[i] >> 32] << 32 | to[(uint32_t)x->keys[i]];
+  for (unsigned i = 0; i < x->nfrees; i++)
+    x->frees[i] = to[x->frees[i]];
+  esc_mem_free(to);
+}
+
+/* Does static g hold anything but global memory? */
+static bool holds_more(const esc_fn *f, esc_node g) {
+  const esc_set *p = esc_pts(f->sol, g);
+  uint32_t e;
+  ESC_SET_EACH(p, e) {
+    if (f->obj[esc_pointee_node(f->sol, e)].kind != ESC_OBJ_EXTERN)
+      return true;
+  }
+  return false;
+}
+
+static bool few_statics(const esc_fn *f) {
+  unsigned n = 0;
+  for (unsigned i = 0; i < f->nobj; i++)
+    n += f->obj[i].kind == ESC_OBJ_STATIC && holds_more(f, (esc_node)i);
+  return n <= ESC_NAMED_STATICS;
+}
+
+esc_summary *esc_summarize(esc_fn *f) {
+  esc_summary *s = esc_mem_calloc(1, sizeof *s);
+  extract x = {.f = f,
+               .s = s,
+               .fresh = esc_mem_alloc((f->nobj + 1) * sizeof(int32_t)),
+               .index = esc_mem_alloc((f->nobj + 1) * sizeof(int32_t))};
+  if (!s || !x.fresh || !x.index)
+    esc_fatal("out of memory");
+  s->fn = f->d.name;
+  s->nparams = f->d.nparams;
+  s->is_variadic = f->d.is_variadic;
+  for (unsigned i = 0; i < f->nobj; i++)
+    x.fresh[i] = x.index[i] = -1;
+  x.named_statics = few_statics(f);
+  for (unsigned i = 0; i < f->nobj; i++)
+    if (observable(f, (esc_node)i))
+      edges_of(&x, (esc_node)i);
+  for (unsigned i = 0; i < f->nfrees; i++)
+    frees_of(&x, &f->frees[i]);
+  drop_unused(&x);
+  uint64_t *keys = esc_mem_alloc((x.nkeys + x.nfrees + 1) * sizeof *keys);
+  if (!keys)
+    esc_fatal("out of memory");
+  if (x.nkeys)
+    memcpy(keys, x.keys, x.nkeys * sizeof *keys);
+  if (x.nfrees)
+    memcpy(keys + x.nkeys, x.frees, x.nfrees * sizeof *keys);
+  take_keys(s, &x.r, keys, x.nkeys, x.nfrees);
+  esc_mem_free(x.fresh), esc_mem_free(x.index);
+  esc_mem_free(x.keys), esc_mem_free(x.frees);
+  return s;
+}
+
+/* ---- the summary type --------------------------------------------------- */
+
+void esc_summary_add_edge(esc_summary *s, esc_iobj x, esc_iobj y) {
+  esc_iedge e = {x, y};
+  ESC_PUSH(s->added, s->nadded, s->capadded, e);
+}
+
+void esc_summary_add_free(esc_summary *s, esc_iobj x) {
+  ESC_PUSH(s->frees, s->nfrees_, s->capfrees_, x);
+}
+
 static uint64_t pair_key(ranking *r, const esc_iedge *e) {
   return (uint64_t)index_of(r, &e->x) << 32 | index_of(r, &e->y);
 }
 
 void esc_summary_normalize(esc_summary *s) {
   ranking r = {0};
-  unsigned ne = s->nedges + s->nadded, n = ne + s->nfrees_;
-  uint64_t *keys = esc_mem_alloc((n + 1) * sizeof *keys);
+  unsigned ne = s->nedges + s->nadded, nf = s->nfrees_;
+  uint64_t *keys = esc_mem_alloc((ne + nf + 1) * sizeof *keys);
   if (!keys)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < s->nedges; i++) {
@@ -299,28 +392,9 @@ void esc_summary_normalize(esc_summary *s) {
   }
   for (unsigned i = 0; i < s->nadded; i++)
     keys[s->nedges + i] = pair_key(&r, &s->added[i]);
-  for (unsigned i = 0; i < s->nfrees_; i++)
+  for (unsigned i = 0; i < nf; i++)
     keys[ne + i] = index_of(&r, &s->frees[i]);
-  rank(&r);
-  for (unsigned i = 0; i < ne; i++)
-    keys[i] =
-        (uint64_t)r.rank_of[keys[i] >> 32] << 32 | r.rank_of[(uint32_t)keys[i]];
-  for (unsigned i = ne; i < n; i++)
-    keys[i] = r.rank_of[keys[i]];
-  uint64_t *frees = keys + ne;
-  s->nfrees_ = sort_unique(frees, s->nfrees_, r.n);
-  for (unsigned i = 0; i < s->nfrees_; i++)
-    s->frees[i] = r.objs[frees[i]];
-  s->nedges = sort_unique(keys, ne, r.n);
-  esc_mem_free(s->pairs), esc_mem_free(s->objs), esc_mem_free(s->added);
-  s->pairs = keys, s->objs = r.objs, s->nobjs = r.n;
-  s->added = NULL, s->nadded = s->capadded = 0;
-  esc_mem_free(r.slot), esc_mem_free(r.rank_of);
-  /* Summaries live until the module is freed. */
-  unsigned cap = n + 1;
-  esc_shrink(&s->pairs, &cap, sizeof *s->pairs, s->nedges);
-  esc_shrink(&s->objs, &r.cap, sizeof *s->objs, s->nobjs);
-  esc_shrink(&s->frees, &s->capfrees_, sizeof *s->frees, s->nfrees_);
+  take_keys(s, &r, keys, ne, nf);
 }
 
 /* Normalized summaries: equal edges are equal objects and equal pairs. */
