@@ -140,9 +140,6 @@ static bool add_rep_edge(work *w, int32_t a, int32_t b) {
   return true;
 }
 
-static bool add_edge(work *w, int32_t a, int32_t b) {
-  return add_rep_edge(w, find(w, a), find(w, b));
-}
 
 /* ---- points-to sets, dense or sparse ------------------------------------ */
 
@@ -422,7 +419,7 @@ static void load_constraints(work *w, const esc_fn *f, bool without_undone) {
       w->dynamic[c->src] = 1;
       break;
     case ESC_COPY:
-      add_edge(w, c->src, c->dst);
+      add_rep_edge(w, c->src, c->dst); /* no merges yet: all are reps */
       if (c->src != c->dst)
         feed_copy(w->copy_in, c->dst, c->src);
       break;
@@ -435,13 +432,14 @@ static void load_constraints(work *w, const esc_fn *f, bool without_undone) {
   }
 }
 
-/* The fixed edges of the collectors: L(q) → dst and src → S(p). */
+/* The fixed edges of the collectors: L(q) → dst and src → S(p) (before
+ * any merge, so every node is its own representative). */
 static void wire_collectors(work *w) {
   for (unsigned m = 0; m < w->n; m++) {
     for (unsigned i = w->lbeg[m]; w->lcol[m] >= 0 && i < w->lbeg[m + 1]; i++)
-      add_edge(w, w->lcol[m], w->ldst[i]);
+      add_rep_edge(w, w->lcol[m], w->ldst[i]);
     for (unsigned i = w->sbeg[m]; w->scol[m] >= 0 && i < w->sbeg[m + 1]; i++)
-      add_edge(w, w->ssrc[i], w->scol[m]);
+      add_rep_edge(w, w->ssrc[i], w->scol[m]);
   }
 }
 
