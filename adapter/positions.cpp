@@ -149,18 +149,19 @@ esc_range Positions::range(SourceRange R) {
 // a word goes past Max the cut is known: the rest of a long call (SQLite
 // has calls of hundreds of characters) is not read.
 static std::string collapse(StringRef Raw, size_t Max) {
-  std::string Out;
-  Out.reserve(std::min(Raw.size(), Max + 1));
+  std::string Out(std::min(Raw.size(), Max + 2), ' '); // written in place
+  size_t N = 0;
   for (char Ch : Raw) {
     bool Space = Ch == ' ' || Ch == '\t' || Ch == '\n' || Ch == '\r';
-    if (Space && (Out.empty() || Out.back() == ' '))
+    if (Space && (N == 0 || Out[N - 1] == ' '))
       continue;
-    Out += Space ? ' ' : Ch;
-    if (Out.size() > Max && !Space)
+    Out[N++] = Space ? ' ' : Ch;
+    if (N > Max && !Space)
       break;
   }
-  while (!Out.empty() && Out.back() == ' ')
-    Out.pop_back();
+  while (N && Out[N - 1] == ' ')
+    N--;
+  Out.resize(N);
   if (Out.size() > Max)
     Out = Out.substr(0, Max - 3) + "...";
   return Out;
