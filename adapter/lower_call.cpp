@@ -83,7 +83,7 @@ esc_node Lowerer::call(const CallExpr *E) {
   if (!Fn)
     value(E->getCallee());
   std::string Callee = Fn ? libraryName(Fn->getName()).str() : std::string();
-  std::vector<esc_node> Args;
+  llvm::SmallVector<esc_node, 8> Args;
   for (const Expr *A : E->arguments())
     Args.push_back(value(A));
   // `%p` text can be read back with sscanf: the printed pointers are
