@@ -313,11 +313,14 @@ static bool copies_into(const esc_iobj *x) {
  * as X in memo[nobjs + r]. ESC_UNSET: not yet (ESC_NONE is an answer). */
 #define ESC_UNSET ((esc_node)-2)
 
-static esc_node memo_node(inst *in, uint32_t r, bool as_x) {
-  esc_node *slot = &in->memo[as_x * in->s->nobjs + r];
-  if (*slot == ESC_UNSET)
-    *slot = as_x ? target_of(in, &in->s->objs[r]) : node_of(in, &in->s->objs[r]);
-  return *slot;
+static esc_node first_lookup(inst *in, uint32_t r, bool as_x) {
+  esc_node n = as_x ? target_of(in, &in->s->objs[r]) : node_of(in, &in->s->objs[r]);
+  return in->memo[as_x * in->s->nobjs + r] = n;
+}
+
+static inline esc_node memo_node(inst *in, uint32_t r, bool as_x) {
+  esc_node n = in->memo[as_x * in->s->nobjs + r];
+  return n != ESC_UNSET ? n : first_lookup(in, r, as_x);
 }
 
 /* Edge i: Y's node first, then X's, as their objects first appear. */
