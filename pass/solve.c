@@ -158,7 +158,7 @@ static bool pts_add(work *w, int32_t n, uint32_t i) {
 }
 
 /* pts(dst) ∪= pts(src); true if it grew. */
-static bool pts_union(work *w, int32_t dst, int32_t src) {
+static inline bool pts_union(work *w, int32_t dst, int32_t src) {
   if (!w->W)
     return esc_set_union(w->a, &w->pts[dst], &w->pts[src]);
   uint64_t *d = words(w, w->dpts, dst), *s = words(w, w->dpts, src), grew = 0;
