@@ -130,26 +130,39 @@ static bool ours(const void *p) {
          (const char *)p < heap.end;
 }
 
-void *esc_mem_alloc(size_t n) {
+/* A block of n bytes; *fresh tells whether it was never handed out
+ * before (the range's pages start zeroed), NULL when the C library's heap
+ * must serve. */
+static void *block(size_t n, bool *fresh) {
   if (!heap.tried)
     reserve();
   if (!heap.base || n > ESC_HEAP_RESERVE)
-    return malloc(n);
+    return NULL;
   unsigned c = class_of(n + sizeof(header));
   header *h = heap.free[c];
+  *fresh = !h;
   if (h)
     heap.free[c] = *(header **)(h + 1);
   else if (!(h = carve(c)))
-    return malloc(n);
+    return NULL;
   h->cls = c;
   return h + 1;
+}
+
+void *esc_mem_alloc(size_t n) {
+  bool fresh;
+  void *p = block(n, &fresh);
+  return p ? p : malloc(n);
 }
 
 void *esc_mem_calloc(size_t count, size_t size) {
   if (size && count > SIZE_MAX / size)
     return NULL;
-  void *p = esc_mem_alloc(count * size);
-  return p ? memset(p, 0, count * size) : NULL;
+  bool fresh = false;
+  void *p = block(count * size, &fresh);
+  if (!p)
+    return calloc(count, size);
+  return fresh ? p : memset(p, 0, count * size);
 }
 
 void esc_mem_free(void *p) {

@@ -84,6 +84,31 @@ static void calloc_zeroes_reused_blocks(void **state) {
   assert_null(esc_mem_calloc(SIZE_MAX / 2, 4));
 }
 
+/* calloc skips the memset for blocks carved from the range for the first
+ * time: they must be zero even right after dirty neighbours, across a 2 MB
+ * step, and in a class never used before. */
+static void calloc_zeroes_fresh_blocks(void **state) {
+  (void)state;
+  unsigned char *dirty[64], *z[64];
+  for (unsigned i = 0; i < 64; i++) {
+    dirty[i] = esc_mem_alloc(2000);
+    memset(dirty[i], 0xcd, 2000);
+    z[i] = esc_mem_calloc(1, 3000);
+    assert_non_null(z[i]);
+    for (unsigned j = 0; j < 3000; j++)
+      assert_int_equal(z[i][j], 0);
+  }
+  size_t big = (3u << 20) + 7;
+  unsigned char *b = esc_mem_calloc(big, 1);
+  assert_non_null(b);
+  for (size_t j = 0; j < big; j += 4093)
+    assert_int_equal(b[j], 0);
+  assert_int_equal(b[big - 1], 0);
+  esc_mem_free(b);
+  for (unsigned i = 0; i < 64; i++)
+    esc_mem_free(dirty[i]), esc_mem_free(z[i]);
+}
+
 /* The engine frees one function's graph before it builds the next, of
  * much the same sizes: a freed block is the next one of its class. */
 static void freed_block_is_reused(void **state) {
@@ -142,6 +167,7 @@ int main(void) {
       cmocka_unit_test(aligned_and_disjoint),
       cmocka_unit_test(realloc_keeps_contents),
       cmocka_unit_test(calloc_zeroes_reused_blocks),
+      cmocka_unit_test(calloc_zeroes_fresh_blocks),
       cmocka_unit_test(freed_block_is_reused),
       cmocka_unit_test(takes_libc_blocks),
       cmocka_unit_test(crosses_steps),
