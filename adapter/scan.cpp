@@ -161,7 +161,8 @@ private:
     if (B->isAssignmentOp())
       mutate(B->getLHS());
     if (B->getOpcode() == BO_Assign && !B->getType()->isArithmeticType())
-      Out.PointerAssigns.push_back({B, Order, Loops ? NestStart : 0, Statement});
+      Out.PointerAssigns.push_back(
+          {B, Order, Loops ? NestStart : 0, Statement});
   }
 
   void unary(const UnaryOperator *U) {

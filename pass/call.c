@@ -314,7 +314,8 @@ static bool copies_into(const esc_iobj *x) {
 #define ESC_UNSET ((esc_node)-2)
 
 static esc_node first_lookup(inst *in, uint32_t r, bool as_x) {
-  esc_node n = as_x ? target_of(in, &in->s->objs[r]) : node_of(in, &in->s->objs[r]);
+  esc_node n =
+      as_x ? target_of(in, &in->s->objs[r]) : node_of(in, &in->s->objs[r]);
   return in->memo[as_x * in->s->nobjs + r] = n;
 }
 
@@ -326,7 +327,8 @@ static inline esc_node memo_node(inst *in, uint32_t r, bool as_x) {
 /* Edge i: Y's node first, then X's, as their objects first appear. */
 static void apply_edge(inst *in, unsigned i) {
   const esc_callrec *c = &in->f->calls[in->ci];
-  uint32_t xr = (uint32_t)(in->s->pairs[i] >> 32), yr = (uint32_t)in->s->pairs[i];
+  uint32_t xr = (uint32_t)(in->s->pairs[i] >> 32),
+           yr = (uint32_t)in->s->pairs[i];
   esc_node y = memo_node(in, yr, false), x = memo_node(in, xr, true);
   esc_op op = copies_into(&in->s->objs[xr]) ? ESC_COPY : ESC_STORE;
   esc_con_add(in->f, op, x, y, call_note(c, ESC_R_SUMMARY));

@@ -87,7 +87,7 @@ typedef struct work {
   int32_t *queue; /* ring buffer; a node is queued at most once */
   unsigned qhead, qlen;
   uint8_t *inq;
-  esc_set delta; /* in both modes, chunks of the pointees new to a node */
+  esc_set delta;    /* in both modes, chunks of the pointees new to a node */
   int32_t *copy_in; /* per node: its one copy source (feed), for */
   int32_t *addr_in; /* its one pointee taken, and whether it gets */
   uint8_t *dynamic; /* edges while solving: substitute */
@@ -139,7 +139,6 @@ static bool add_rep_edge(work *w, int32_t a, int32_t b) {
   w->edges++;
   return true;
 }
-
 
 /* ---- points-to sets, dense or sparse ------------------------------------ */
 

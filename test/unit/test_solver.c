@@ -115,8 +115,8 @@ static void pointee_counts_across_the_dense_limit(void **state) {
     unsigned k = ks[t];
     esc_module *m = mod(0);
     esc_fn *f = fn(m, "f", 0);
-    esc_node q = local(f, "q", 2), q2 = local(f, "q2", 2),
-             r = local(f, "r", 2), y = local(f, "y", 2), ty = esc_temp(f, 0);
+    esc_node q = local(f, "q", 2), q2 = local(f, "q2", 2), r = local(f, "r", 2),
+             y = local(f, "y", 2), ty = esc_temp(f, 0);
     esc_node *x = malloc(k * sizeof *x);
     char name[32];
     for (unsigned i = 0; i < k; i++) {
