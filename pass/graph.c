@@ -25,7 +25,7 @@ bool esc_is_static(uint8_t kind) {
          kind == ESC_OBJ_FUNCTION;
 }
 
-static void check_node(const esc_fn *f, esc_node n) {
+void esc_check_node(const esc_fn *f, esc_node n) {
   if (n < 0 || (unsigned)n >= f->nobj)
     esc_fatal("node %d out of range in function '%s'", n, f->d.name);
 }
@@ -64,19 +64,6 @@ esc_tag esc_tag_of(esc_fn *f, const esc_note *n) {
     ESC_PUSH(f->wheres, f->nwheres, f->capwheres, w);
   }
   return (esc_tag){.where = f->nwheres - 1, .why = (uint8_t)n->why};
-}
-
-void esc_con_add(esc_fn *f, esc_op op, esc_node dst, esc_node src, esc_tag t) {
-  if (dst == ESC_NONE || src == ESC_NONE)
-    return; /* no pointer value on one side: nothing flows */
-  check_node(f, dst);
-  check_node(f, src);
-  esc_con c = {.op = (uint8_t)op,
-               .why = t.why,
-               .dst = dst,
-               .src = src,
-               .where = t.where};
-  ESC_PUSH(f->con, f->ncon, f->capcon, c);
 }
 
 static bool same_con(const esc_con *a, const esc_con *b) {
@@ -417,9 +404,9 @@ void esc_call(esc_fn *f, const esc_call_desc *d) {
   c.where = esc_tag_of(f, &(esc_note){.pos = d->pos, .expr = c.d.text}).where;
   for (unsigned i = 0; i < d->nargs; i++)
     if (d->args[i] != ESC_NONE)
-      check_node(f, d->args[i]);
+      esc_check_node(f, d->args[i]);
   if (d->result != ESC_NONE)
-    check_node(f, d->result);
+    esc_check_node(f, d->result);
   if (d->block >= f->nblk)
     esc_fatal("call block %u out of range in '%s'", d->block, f->d.name);
   ESC_PUSH(f->calls, f->ncalls, f->capcalls, c);

@@ -304,8 +304,22 @@ esc_block_id esc_block_common(const esc_fn *f, esc_block_id a, esc_block_id b);
 /* The tag of note n (n->expr interned or NULL): a new where, unless it is
  * the same as the last one registered. */
 esc_tag esc_tag_of(esc_fn *f, const esc_note *n);
-/* Adds a constraint with note t. */
-void esc_con_add(esc_fn *f, esc_op op, esc_node dst, esc_node src, esc_tag t);
+/* A node of f, else a fatal error. */
+void esc_check_node(const esc_fn *f, esc_node n);
+/* Adds a constraint with note t (inline: calls instantiate a million). */
+static inline void esc_con_add(esc_fn *f, esc_op op, esc_node dst,
+                               esc_node src, esc_tag t) {
+  if (dst == ESC_NONE || src == ESC_NONE)
+    return; /* no pointer value on one side: nothing flows */
+  if ((unsigned)dst >= f->nobj || (unsigned)src >= f->nobj)
+    esc_check_node(f, (unsigned)dst >= f->nobj ? dst : src);
+  esc_con c = {.op = (uint8_t)op,
+               .why = t.why,
+               .dst = dst,
+               .src = src,
+               .where = t.where};
+  ESC_PUSH(f->con, f->ncon, f->capcon, c);
+}
 /* Drops each constraint from index `from` on that repeats an earlier one
  * of that range (same op, nodes and undone mark). */
 void esc_con_dedupe(esc_fn *f, unsigned from);
