@@ -115,7 +115,7 @@ struct esc_module {
   esc_summary **ext; /* summaries read from sidecars */
   unsigned next, capext;
   esc_pmap ext_by_name;
-  esc_pmap caller_groups; /* interned parameter name -> caller_names index */
+  esc_pmap caller_groups;    /* interned parameter name -> caller_names index */
   const char **caller_names; /* "*p" .. "****p", ESC_DEPTH per name */
   unsigned ncaller_names, capcaller_names;
   esc_record *records;
@@ -307,8 +307,8 @@ esc_tag esc_tag_of(esc_fn *f, const esc_note *n);
 /* A node of f, else a fatal error. */
 void esc_check_node(const esc_fn *f, esc_node n);
 /* Adds a constraint with note t (inline: calls instantiate a million). */
-static inline void esc_con_add(esc_fn *f, esc_op op, esc_node dst,
-                               esc_node src, esc_tag t) {
+static inline void esc_con_add(esc_fn *f, esc_op op, esc_node dst, esc_node src,
+                               esc_tag t) {
   if (dst == ESC_NONE || src == ESC_NONE)
     return; /* no pointer value on one side: nothing flows */
   if ((unsigned)dst >= f->nobj || (unsigned)src >= f->nobj)
