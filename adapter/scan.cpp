@@ -19,7 +19,6 @@
 #include "adapter.h"
 
 #include "clang/AST/Attr.h"
-#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 

@@ -235,12 +235,12 @@ static esc_node caller_mem(inst *in, int32_t i, int32_t k) {
   return *slot = load_of(in, below);
 }
 
-static esc_node *node_array(unsigned n) {
+static esc_node *node_array(unsigned n, esc_node fill) {
   esc_node *v = esc_mem_alloc((n ? n : 1) * sizeof *v);
   if (!v)
     esc_fatal("out of memory");
   for (unsigned i = 0; i < n; i++)
-    v[i] = ESC_NONE;
+    v[i] = fill;
   return v;
 }
 
@@ -286,10 +286,18 @@ static esc_node node_of(inst *in, const esc_iobj *x) {
   }
 }
 
-/* The node an edge X ∋ Y writes when X is the result, a static, UNKNOWN or
- * EXTERN (a copy into it), else the node whose pointees get Y (a store). */
+/* An edge X ∋ Y copies Y into X when X is the result, a static, UNKNOWN or
+ * EXTERN; otherwise it stores Y into the pointees of X's node. */
+static bool copies_into(const esc_iobj *x) {
+  return x->kind == ESC_I_RESULT || x->kind == ESC_I_STATIC ||
+         x->kind == ESC_I_UNKNOWN || x->kind == ESC_I_EXTERN;
+}
+
+/* The node that edge X ∋ Y writes (copies_into says how). */
 static esc_node target_of(inst *in, const esc_iobj *x) {
   const esc_callrec *c = &in->f->calls[in->ci];
+  if (!copies_into(x))
+    return node_of(in, x);
   switch ((esc_ikind)x->kind) {
   case ESC_I_RESULT:
     return c->d.result;
@@ -297,16 +305,9 @@ static esc_node target_of(inst *in, const esc_iobj *x) {
     return esc_global_interned(in->f, x->name, c->d.pos);
   case ESC_I_UNKNOWN:
     return esc_sink(in->f); /* the callee gave Y to unknown code */
-  case ESC_I_EXTERN:
-    return esc_extern_mem(in->f);
   default:
-    return node_of(in, x);
+    return esc_extern_mem(in->f);
   }
-}
-
-static bool copies_into(const esc_iobj *x) {
-  return x->kind == ESC_I_RESULT || x->kind == ESC_I_STATIC ||
-         x->kind == ESC_I_UNKNOWN || x->kind == ESC_I_EXTERN;
 }
 
 /* Node of the object ranked r, looked up once per call: as Y in memo[r],
@@ -345,16 +346,12 @@ static void apply_summary(esc_fn *f, calls_pass *pass, int32_t ci,
              .ci = ci,
              .s = s,
              .one_fresh = one_fresh,
-             .mem = node_array(s->nparams * ESC_DEPTH),
-             .fresh = node_array(s->nfresh),
+             .mem = node_array(s->nparams * ESC_DEPTH, ESC_NONE),
+             .fresh = node_array(s->nfresh, ESC_NONE),
+             .memo = node_array(2 * s->nobjs, ESC_UNSET),
              .shared_fresh = ESC_NONE,
              .unknown_t = ESC_NONE,
              .extern_t = ESC_NONE};
-  in.memo = esc_mem_alloc((2 * s->nobjs + 1) * sizeof *in.memo);
-  if (!in.memo)
-    esc_fatal("out of memory");
-  for (unsigned i = 0; i < 2 * s->nobjs; i++)
-    in.memo[i] = ESC_UNSET;
   for (unsigned i = 0; i < s->nedges; i++)
     apply_edge(&in, i);
   for (unsigned i = 0; i < s->nfrees_; i++)

@@ -312,7 +312,7 @@ static inline void esc_con_add(esc_fn *f, esc_op op, esc_node dst, esc_node src,
   if (dst == ESC_NONE || src == ESC_NONE)
     return; /* no pointer value on one side: nothing flows */
   if ((unsigned)dst >= f->nobj || (unsigned)src >= f->nobj)
-    esc_check_node(f, (unsigned)dst >= f->nobj ? dst : src);
+    esc_check_node(f, dst), esc_check_node(f, src);
   esc_con c = {.op = (uint8_t)op,
                .why = t.why,
                .dst = dst,

@@ -217,11 +217,13 @@ static unsigned pts_chunks(const work *w, int32_t n, esc_chunk *out) {
   }
   const uint64_t *p = words(w, w->dpts, n);
   unsigned k = 0;
-  for (unsigned i = 0; i < w->W; i++)
-    if (p[i] && out)
-      out[k++] = (esc_chunk){i, p[i]};
-    else if (p[i])
-      k++;
+  for (unsigned i = 0; i < w->W; i++) {
+    if (!p[i])
+      continue;
+    if (out)
+      out[k] = (esc_chunk){i, p[i]};
+    k++;
+  }
   return k;
 }
 

@@ -174,7 +174,7 @@ static void take_keys(esc_summary *s, ranking *r, uint64_t *keys, unsigned ne,
   s->added = NULL, s->nadded = s->capadded = 0;
   esc_mem_free(r->slot), esc_mem_free(r->rank_of);
   /* Summaries live until the module is freed. */
-  unsigned cap = ne + nf + 1;
+  unsigned cap; /* set by esc_shrink: pairs never grow again */
   esc_shrink(&s->pairs, &cap, sizeof *s->pairs, s->nedges);
   esc_shrink(&s->objs, &r->cap, sizeof *s->objs, s->nobjs);
   esc_shrink(&s->frees, &s->capfrees_, sizeof *s->frees, s->nfrees_);
@@ -193,10 +193,8 @@ typedef struct extract {
   bool named_statics; /* statics keep their names */
   ranking r;          /* the interface objects, as first mapped */
   int32_t *index;     /* node -> its object's index in r, -1 */
-  uint64_t *keys;     /* edges as index pairs */
-  unsigned nkeys, capkeys;
-  uint64_t *frees; /* indices of freed objects */
-  unsigned nfrees, capfrees;
+  uint64_t *keys;     /* edges as index pairs, then freed objects' indices */
+  unsigned nkeys, capkeys, nedges;
 } extract;
 
 static esc_iobj iobj(esc_ikind k, int32_t a, int32_t b, const char *name) {
@@ -263,15 +261,17 @@ static uint32_t index_of_node(extract *x, esc_node n) {
   return (uint32_t)x->index[n];
 }
 
+static void add_key(extract *x, uint64_t k) {
+  ESC_PUSH(x->keys, x->nkeys, x->capkeys, k);
+}
+
 static void edges_of(extract *x, esc_node n) {
   uint32_t a = index_of_node(x, n), e;
   const esc_set *p = esc_pts(x->f->sol, n);
   ESC_SET_EACH(p, e) {
     uint32_t b = index_of_node(x, esc_pointee_node(x->f->sol, e));
-    if (!implicit(&x->r.objs[a], &x->r.objs[b])) {
-      uint64_t k = (uint64_t)a << 32 | b;
-      ESC_PUSH(x->keys, x->nkeys, x->capkeys, k);
-    }
+    if (!implicit(&x->r.objs[a], &x->r.objs[b]))
+      add_key(x, (uint64_t)a << 32 | b);
   }
 }
 
@@ -280,10 +280,8 @@ static void frees_of(extract *x, const esc_free *fr) {
   const esc_set *p = esc_pts(x->f->sol, fr->ptr);
   ESC_SET_EACH(p, e) {
     esc_node o = esc_pointee_node(x->f->sol, e);
-    if (map(x, o).kind == ESC_I_CALLER) { /* statics: the callee's finding */
-      uint64_t k = index_of_node(x, o);
-      ESC_PUSH(x->frees, x->nfrees, x->capfrees, k);
-    }
+    if (map(x, o).kind == ESC_I_CALLER) /* statics: the callee's finding */
+      add_key(x, index_of_node(x, o));
   }
 }
 
@@ -296,10 +294,10 @@ static void drop_unused(extract *x) {
     esc_fatal("out of memory");
   for (unsigned i = 0; i < r->n; i++)
     to[i] = UINT32_MAX;
-  for (unsigned i = 0; i < x->nkeys; i++)
+  for (unsigned i = 0; i < x->nedges; i++)
     to[x->keys[i] >> 32] = to[(uint32_t)x->keys[i]] = 0;
-  for (unsigned i = 0; i < x->nfrees; i++)
-    to[x->frees[i]] = 0;
+  for (unsigned i = x->nedges; i < x->nkeys; i++)
+    to[x->keys[i]] = 0;
   unsigned n = 0;
   for (unsigned i = 0; i < r->n; i++)
     if (to[i] == 0) {
@@ -307,10 +305,11 @@ static void drop_unused(extract *x) {
       to[i] = n++;
     }
   r->n = n;
-  for (unsigned i = 0; i < x->nkeys; i++)
-    x->keys[i] = (uint64_t)to[x->keys[i] >> 32] << 32 | to[(uint32_t)x->keys[i]];
-  for (unsigned i = 0; i < x->nfrees; i++)
-    x->frees[i] = to[x->frees[i]];
+  for (unsigned i = 0; i < x->nedges; i++)
+    x->keys[i] =
+        (uint64_t)to[x->keys[i] >> 32] << 32 | to[(uint32_t)x->keys[i]];
+  for (unsigned i = x->nedges; i < x->nkeys; i++)
+    x->keys[i] = to[x->keys[i]];
   esc_mem_free(to);
 }
 
@@ -346,22 +345,16 @@ esc_summary *esc_summarize(esc_fn *f) {
   for (unsigned i = 0; i < f->nobj; i++)
     x.fresh[i] = x.index[i] = -1;
   x.named_statics = few_statics(f);
+  esc_grow(&x.keys, &x.capkeys, sizeof *x.keys, 1); /* never NULL */
   for (unsigned i = 0; i < f->nobj; i++)
     if (observable(f, (esc_node)i))
       edges_of(&x, (esc_node)i);
+  x.nedges = x.nkeys;
   for (unsigned i = 0; i < f->nfrees; i++)
     frees_of(&x, &f->frees[i]);
   drop_unused(&x);
-  uint64_t *keys = esc_mem_alloc((x.nkeys + x.nfrees + 1) * sizeof *keys);
-  if (!keys)
-    esc_fatal("out of memory");
-  if (x.nkeys)
-    memcpy(keys, x.keys, x.nkeys * sizeof *keys);
-  if (x.nfrees)
-    memcpy(keys + x.nkeys, x.frees, x.nfrees * sizeof *keys);
-  take_keys(s, &x.r, keys, x.nkeys, x.nfrees);
+  take_keys(s, &x.r, x.keys, x.nedges, x.nkeys - x.nedges);
   esc_mem_free(x.fresh), esc_mem_free(x.index);
-  esc_mem_free(x.keys), esc_mem_free(x.frees);
   return s;
 }
 
