@@ -100,7 +100,9 @@ static void *scratch(work *w, size_t n, size_t size) {
   return esc_arena_alloc(w->a, n * size);
 }
 
-static int32_t find(work *w, int32_t x) {
+/* Path compression keeps almost every node within one step of its
+ * representative: that case is inline, the walk is not. */
+static int32_t find_compress(work *w, int32_t x) {
   int32_t r = x;
   while (w->rep[r] != r)
     r = w->rep[r];
@@ -110,6 +112,11 @@ static int32_t find(work *w, int32_t x) {
     x = next;
   }
   return r;
+}
+
+static inline int32_t find(work *w, int32_t x) {
+  int32_t r = w->rep[x];
+  return w->rep[r] == r ? r : find_compress(w, x);
 }
 
 /* The queue is a ring of `total` slots; wrapping by comparison, not by a
