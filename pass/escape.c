@@ -169,7 +169,8 @@ static unsigned largest(esc_fn **c, unsigned n) {
  * that SQLite's recursive components solve drop by 5 % (from Tarjan's
  * root, its parser's yy_reduce and its VDBE's sqlite3VdbeExec were solved
  * six times between them, now four). */
-static unsigned *callees_first(esc_fn **c, unsigned n, const esc_ivec *callers) {
+static unsigned *callees_first(esc_fn **c, unsigned n,
+                               const esc_ivec *callers) {
   esc_ivec *callees = esc_mem_calloc(n, sizeof *callees);
   unsigned *order = esc_mem_alloc(n * sizeof *order);
   unsigned *stack = esc_mem_alloc(n * sizeof *stack), *next = esc_mem_calloc(n, sizeof *next);
