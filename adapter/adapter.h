@@ -27,7 +27,6 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 
-#include <map>
 #include <optional>
 #include <set>
 #include <string>

@@ -46,15 +46,14 @@ static int reach_level(const esc_summary *s, int32_t p, int32_t q) {
   for (int hop = 0; more; hop++) {
     more = false;
     for (unsigned i = 0; i < s->nedges; i++) {
-      esc_iedge edge = esc_summary_edge(s, i);
-      const esc_iedge *e = &edge;
-      if (!starts(e, hop, q, front))
+      const esc_iedge e = esc_summary_edge(s, i);
+      if (!starts(&e, hop, q, front))
         continue;
-      if (from_caller(&e->y, p)) {
-        int lvl = e->y.b - 1 - hop < 0 ? 0 : e->y.b - 1 - hop;
+      if (from_caller(&e.y, p)) {
+        int lvl = e.y.b - 1 - hop < 0 ? 0 : e.y.b - 1 - hop;
         best = best < 0 || lvl < best ? lvl : best;
-      } else if (e->y.kind == ESC_I_FRESH && !seen[e->y.a]) {
-        seen[e->y.a] = next[e->y.a] = 1;
+      } else if (e.y.kind == ESC_I_FRESH && !seen[e.y.a]) {
+        seen[e.y.a] = next[e.y.a] = 1;
         more = true;
       }
     }

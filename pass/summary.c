@@ -279,14 +279,15 @@ static void frees_of(extract *x, const esc_free *fr) {
   uint32_t e;
   const esc_set *p = esc_pts(x->f->sol, fr->ptr);
   ESC_SET_EACH(p, e) {
-    esc_node o = esc_pointee_node(x->f->sol, e);
-    if (map(x, o).kind == ESC_I_CALLER) /* statics: the callee's finding */
-      add_key(x, index_of_node(x, o));
+    uint32_t o = index_of_node(x, esc_pointee_node(x->f->sol, e));
+    if (x->r.objs[o].kind == ESC_I_CALLER) /* statics: the callee's finding */
+      add_key(x, o);
   }
 }
 
-/* Objects mapped only for edges that every caller has go: r keeps those
- * the keys use, and the keys their new indices. */
+/* Objects no key uses go (mapped only for edges every caller has, or
+ * for frees of what is not caller memory): r keeps those the keys use,
+ * and the keys their new indices. */
 static void drop_unused(extract *x) {
   ranking *r = &x->r;
   uint32_t *to = esc_mem_alloc((r->n + 1) * sizeof *to);
